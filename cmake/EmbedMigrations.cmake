@@ -1,0 +1,16 @@
+# Writes the numbered migration files into a C++ source, so the binary carries its
+# schema and cannot run against a missing or edited copy on disk.
+set(body "// Generated from db/migrations/*.sql; do not edit.\n#include \"db/migrations_embedded.h\"\n\nnamespace custody::db {\n\nstd::vector<Migration> embedded_migrations() {\n    return {\n")
+list(SORT FILES)
+foreach(f IN LISTS FILES)
+  get_filename_component(name "${f}" NAME_WE)
+  if(NOT name MATCHES "^([0-9]+)_")
+    message(FATAL_ERROR "migration ${f} must start with a number")
+  endif()
+  math(EXPR version "${CMAKE_MATCH_1}")
+  file(READ "${f}" sql)
+  string(APPEND body "        {${version}, \"${name}\", R\"custodysql(${sql})custodysql\"},\n")
+endforeach()
+string(APPEND body "    };\n}\n\n}  // namespace custody::db\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

@@ -1,0 +1,163 @@
+#include "db/audit_verifier.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "db/audit_chain.h"
+#include "db/canonical.h"
+#include "db/head_anchor.h"
+#include "db/rows.h"
+
+namespace custody::db {
+
+namespace {
+
+struct Link {
+    std::int64_t record_id;
+    std::int64_t seq;
+    Digest digest;
+};
+
+Error broken_at(std::int64_t seq, Error cause) {
+    return Error(MessageId::AuditBroken, {std::to_string(seq)}).with_cause(std::move(cause));
+}
+
+// Merges the rows of one append-only table with the audit links to them, both in id
+// order, and returns the first discrepancy (by audit seq for edited or deleted rows).
+template <class RowDigest>
+Result<std::optional<Error>> check_table(Connection& c, const char* sql, const char* table,
+                                         std::vector<Link>& links, RowDigest row_digest, std::int64_t& matched) {
+    std::sort(links.begin(), links.end(), [](const Link& a, const Link& b) { return a.record_id < b.record_id; });
+    auto q = c.prepare(sql);
+    if (!q) return fail(q.error());
+    std::size_t i = 0;
+    std::optional<Error> first;
+    std::int64_t first_seq = INT64_MAX;
+    auto note = [&](std::int64_t seq, Error e) {
+        if (seq < first_seq) {
+            first_seq = seq;
+            first = std::move(e);
+        }
+    };
+    while (true) {
+        auto r = q->step();
+        if (!r) return fail(r.error());
+        if (!*r) break;
+        std::int64_t id = q->i64(0);
+        while (i < links.size() && links[i].record_id < id) {
+            note(links[i].seq, broken_at(links[i].seq, Error(MessageId::AuditRecordMissing,
+                                                             {table, std::to_string(links[i].record_id)})));
+            ++i;
+        }
+        if (i < links.size() && links[i].record_id == id) {
+            if (!digests_equal(links[i].digest, sha256(row_digest(*q))))
+                note(links[i].seq, broken_at(links[i].seq, Error(MessageId::AuditRecordAltered,
+                                                                 {table, std::to_string(id)})));
+            else
+                ++matched;
+            ++i;
+        } else if (!first) {
+            // A row nobody audited: it was inserted by hand. No entry to name, so it
+            // ranks after any problem found in the chain itself.
+            first = Error(MessageId::AuditRecordUnlogged, {table, std::to_string(id)});
+        }
+    }
+    for (; i < links.size(); ++i)
+        note(links[i].seq,
+             broken_at(links[i].seq, Error(MessageId::AuditRecordMissing, {table, std::to_string(links[i].record_id)})));
+    return first;
+}
+
+}  // namespace
+
+Result<VerifyReport> verify_audit(Connection& c, const KioskKey& key, const std::string& anchor_path) {
+    VerifyReport rep;
+    auto q = c.prepare(
+        "SELECT seq, at_ms, actor, action, subject, detail, record_table, record_id, record_digest, prev_hash, hash, "
+        "mac FROM audit_log ORDER BY seq");
+    if (!q) return fail(q.error());
+    std::vector<Link> custody_links, health_links;
+    Digest prev{};
+    std::int64_t expected = 1;
+    auto anchor = read_anchor(anchor_path, key);
+    std::optional<Digest> hash_at_anchor;
+    AuditEntry e;
+    while (true) {
+        auto r = q->step();
+        if (!r) return fail(r.error());
+        if (!*r) break;
+        e.seq = q->i64(0);
+        if (e.seq != expected) {
+            rep.broken = broken_at(expected, Error(MessageId::AuditGap, {std::to_string(expected), std::to_string(e.seq)}));
+            return rep;
+        }
+        e.at_ms = q->i64(1);
+        e.actor = q->text(2);
+        e.action = q->text(3);
+        e.subject = q->text(4);
+        e.detail = q->text(5);
+        e.record_table = q->is_null(6) ? std::nullopt : std::optional<std::string>(q->text(6));
+        e.record_id = q->opt_i64(7);
+        e.record_digest.reset();
+        if (!q->is_null(8)) {
+            auto b = q->blob(8);
+            e.record_digest = digest_from_blob(b.data(), b.size());
+        }
+        auto hb = q->blob(10);
+        auto mb = q->blob(11);
+        auto stored_hash = digest_from_blob(hb.data(), hb.size());
+        auto stored_mac = digest_from_blob(mb.data(), mb.size());
+        Digest h = chain_hash(prev, e);
+        if (!stored_hash || !digests_equal(h, *stored_hash)) {
+            rep.broken = broken_at(e.seq, Error(MessageId::AuditHashMismatch));
+            return rep;
+        }
+        if (!stored_mac || !digests_equal(entry_mac(key, h), *stored_mac)) {
+            rep.broken = broken_at(e.seq, Error(MessageId::AuditMacMismatch));
+            return rep;
+        }
+        if (e.record_table && e.record_id && e.record_digest) {
+            Link l{*e.record_id, e.seq, *e.record_digest};
+            if (*e.record_table == "custody_entries") custody_links.push_back(l);
+            else if (*e.record_table == "health_checks") health_links.push_back(l);
+        }
+        if (anchor && e.seq == anchor->seq) hash_at_anchor = h;
+        prev = h;
+        ++expected;
+        ++rep.entries;
+    }
+
+    if (!anchor) {
+        if (rep.entries > 0) {
+            rep.broken = Error(MessageId::AuditAnchorMissing, {anchor_path});
+            return rep;
+        }
+    } else if (anchor->seq > rep.entries) {
+        rep.broken = Error(MessageId::AuditTruncated, {std::to_string(anchor->seq), std::to_string(rep.entries)});
+        return rep;
+    } else if (!hash_at_anchor || !digests_equal(*hash_at_anchor, anchor->hash)) {
+        rep.broken = broken_at(anchor->seq, Error(MessageId::AuditAnchorMismatch, {std::to_string(anchor->seq)}));
+        return rep;
+    }
+
+    auto custody = check_table(
+        c, "SELECT" CUSTODY_ENTRY_COLUMNS "FROM custody_entries c ORDER BY c.id", "custody_entries", custody_links,
+        [](const Statement& s) { return canonical(entry_from_row(s)); }, rep.records);
+    if (!custody) return fail(custody.error());
+    auto health = check_table(
+        c,
+        "SELECT id, device_id, measured_at_ms, battery_pct, free_storage_mb, clock_offset_s, fault FROM health_checks "
+        "ORDER BY id",
+        "health_checks", health_links,
+        [](const Statement& s) {
+            return canonical(HealthReading{s.i64(0), s.i64(1), Timestamp{s.i64(2)}, s.i32(3), s.i64(4), s.i64(5),
+                                           s.text(6)});
+        },
+        rep.records);
+    if (!health) return fail(health.error());
+    if (*custody) rep.broken = *custody;
+    else if (*health) rep.broken = *health;
+    return rep;
+}
+
+}  // namespace custody::db

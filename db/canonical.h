@@ -1,0 +1,15 @@
+#pragma once
+// The exact bytes whose digest the audit chain keeps for each append-only row, so that
+// verify can tell when a row was edited behind the program's back.
+
+#include <string>
+
+#include "kiosk/core/custody_entry.h"
+#include "kiosk/core/health_reading.h"
+
+namespace custody::db {
+
+std::string canonical(const CustodyEntry& e);
+std::string canonical(const HealthReading& h);
+
+}  // namespace custody::db

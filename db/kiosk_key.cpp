@@ -1,0 +1,52 @@
+#include "db/kiosk_key.h"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace custody::db {
+
+namespace {
+Status sodium_ready() {
+    if (sodium_init() < 0) return fail(Error(MessageId::CryptoUnavailable));
+    return {};
+}
+}  // namespace
+
+Result<KioskKey> create_kiosk_key(const std::string& path) {
+    CUSTODY_TRY(sodium_ready());
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        if (errno == EEXIST) return fail(Error(MessageId::KeyExists, {path}));
+        return fail(Error(MessageId::FileUnwritable, {path, std::strerror(errno)}));
+    }
+    KioskKey k;
+    randombytes_buf(k.bytes.data(), k.bytes.size());
+    bool ok = ::write(fd, k.bytes.data(), k.bytes.size()) == static_cast<ssize_t>(k.bytes.size()) && ::fsync(fd) == 0;
+    int err = errno;
+    ::close(fd);
+    if (!ok) {
+        ::unlink(path.c_str());
+        return fail(Error(MessageId::FileUnwritable, {path, std::strerror(err)}));
+    }
+    return k;
+}
+
+Result<KioskKey> load_kiosk_key(const std::string& path) {
+    CUSTODY_TRY(sodium_ready());
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return fail(Error(MessageId::KeyMissing, {path}, std::strerror(errno)));
+    KioskKey k;
+    unsigned char extra = 0;
+    ssize_t n = ::read(fd, k.bytes.data(), k.bytes.size());
+    ssize_t more = ::read(fd, &extra, 1);
+    ::close(fd);
+    if (n != static_cast<ssize_t>(k.bytes.size()) || more != 0) return fail(Error(MessageId::KeyInvalid, {path}));
+    return k;
+}
+
+}  // namespace custody::db

@@ -1,0 +1,42 @@
+#pragma once
+// Column lists and row mapping shared by the store, the verifier and the ledger query.
+
+#include <span>
+#include <stdexcept>
+#include <string>
+
+#include "db/sqlite.h"
+#include "kiosk/core/custody_entry.h"
+#include "kiosk/core/device.h"
+#include "kiosk/core/officer.h"
+#include "kiosk/core/unit.h"
+
+namespace custody::db {
+
+// Macros, not constants, so that queries stay single string literals (the statement
+// cache is keyed by the literal).
+#define CUSTODY_DEVICE_COLUMNS                                                                      \
+    " d.id, d.serial, d.kind, d.brand, d.model, d.firmware, d.unit_id, d.keeper_id, d.status, d.slot, " \
+    "d.open_checkout_id, d.last_issued_at_ms "
+#define CUSTODY_ENTRY_COLUMNS " c.id, c.kind, c.device_id, c.officer_id, c.partner_id, c.slot, c.at_ms, c.closes_id "
+#define CUSTODY_OFFICER_COLUMNS " o.id, o.number, o.name, o.unit_id, o.role, o.active "
+inline constexpr int kDeviceColumnCount = 12;
+inline constexpr int kEntryColumnCount = 8;
+
+// The schema's CHECK constraints make an unknown code a bug, not an input error.
+template <class Table>
+auto code_to(const Table& table, const std::string& code) {
+    auto v = parse_named(table, code);
+    if (!v) throw std::logic_error("unknown code in database: " + code);
+    return *v;
+}
+template <class Table, class E>
+std::string code_of(const Table& table, E v) {
+    return std::string(named(table, v).code);
+}
+
+Device device_from_row(const Statement& s, int first = 0);
+CustodyEntry entry_from_row(const Statement& s, int first = 0);
+Officer officer_from_row(const Statement& s, int first = 0);
+
+}  // namespace custody::db

@@ -1,0 +1,80 @@
+#include "kiosk/core/agency_profile.h"
+
+#include <charconv>
+#include <filesystem>
+
+namespace custody {
+
+namespace {
+struct Binding {
+    const char* key;
+    std::int64_t AgencyProfile::*field;
+};
+const Binding kNumeric[] = {
+    {"offload_deadline_hours", &AgencyProfile::offload_deadline_hours},
+    {"retention_days", &AgencyProfile::retention_days},
+    {"min_battery_pct", &AgencyProfile::min_battery_pct},
+    {"min_free_storage_mb", &AgencyProfile::min_free_storage_mb},
+    {"max_clock_offset_s", &AgencyProfile::max_clock_offset_s},
+    {"health_max_age_hours", &AgencyProfile::health_max_age_hours},
+    {"max_devices_per_officer", &AgencyProfile::max_devices_per_officer},
+    {"officers_per_device_class_a", &AgencyProfile::officers_per_device_class_a},
+    {"officers_per_device_class_b", &AgencyProfile::officers_per_device_class_b},
+};
+}  // namespace
+
+const std::vector<ProfileKey>& profile_keys() {
+    static const std::vector<ProfileKey> keys = {
+        {"agency_name", "机关名称", "agency name", false, 0, 0},
+        {"time_zone", "时区", "time zone", false, 0, 0},
+        {"offload_deadline_hours", "导出时限（小时，R14）", "offload deadline (hours, R14)", true, 1, 24 * 14},
+        {"retention_days", "保存期限（天，R18）", "retention (days, R18)", true, 90, 3650 * 3},
+        {"min_battery_pct", "最低电量（%，R7）", "minimum battery (%, R7)", true, 1, 100},
+        {"min_free_storage_mb", "最低剩余存储（MB，R7）", "minimum free storage (MB, R7)", true, 0, 1 << 22},
+        {"max_clock_offset_s", "时钟最大偏差（秒，R7）", "maximum clock offset (s, R7)", true, 0, 3600},
+        {"health_max_age_hours", "健康检查有效期（小时）", "health check validity (hours)", true, 1, 24 * 7},
+        {"max_devices_per_officer", "每人最多领用台数", "devices per officer", true, 1, 4},
+        {"officers_per_device_class_a", "甲类单位每台设备对应人数（R2）", "officers per device, class A (R2)", true, 1, 50},
+        {"officers_per_device_class_b", "乙类单位每台设备对应人数（R2）", "officers per device, class B (R2)", true, 1, 50},
+    };
+    return keys;
+}
+
+std::map<std::string, std::string> to_settings(const AgencyProfile& p) {
+    std::map<std::string, std::string> m;
+    m["agency_name"] = p.agency_name;
+    m["time_zone"] = p.time_zone;
+    for (const auto& b : kNumeric) m[b.key] = std::to_string(p.*b.field);
+    return m;
+}
+
+Status apply_setting(AgencyProfile& p, const std::string& key, const std::string& value) {
+    const ProfileKey* spec = nullptr;
+    for (const auto& k : profile_keys())
+        if (k.key == key) spec = &k;
+    if (spec == nullptr) return fail(Error(MessageId::ProfileUnknownKey, {key}));
+    if (key == "agency_name") {
+        if (value.empty()) return fail(Error(MessageId::ProfileBadValue, {key, value, "empty"}));
+        p.agency_name = value;
+        return {};
+    }
+    if (key == "time_zone") {
+        if (value.empty() || value.find("..") != std::string::npos ||
+            !std::filesystem::exists("/usr/share/zoneinfo/" + value))
+            return fail(Error(MessageId::ProfileBadValue, {key, value, "unknown IANA zone"}));
+        p.time_zone = value;
+        return {};
+    }
+    std::int64_t n = 0;
+    auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (ec != std::errc() || ptr != value.data() + value.size())
+        return fail(Error(MessageId::ProfileBadValue, {key, value, "not a whole number"}));
+    if (n < spec->min || n > spec->max)
+        return fail(Error(MessageId::ProfileBadValue,
+                          {key, value, std::to_string(spec->min) + ".." + std::to_string(spec->max)}));
+    for (const auto& b : kNumeric)
+        if (key == b.key) p.*b.field = n;
+    return {};
+}
+
+}  // namespace custody

@@ -1,0 +1,31 @@
+#pragma once
+#include <optional>
+#include <string>
+
+#include "kiosk/core/clock.h"
+#include "kiosk/core/ids.h"
+#include "kiosk/core/named_code.h"
+
+namespace custody {
+
+enum class CustodyKind { Checkout, Return, UnexpectedReturn };
+
+inline constexpr NamedCode<CustodyKind> kCustodyKinds[] = {
+    {CustodyKind::Checkout, "checkout", "领用", "checkout"},
+    {CustodyKind::Return, "return", "归还", "return"},
+    {CustodyKind::UnexpectedReturn, "unexpected_return", "非领用归还", "unexpected return"},
+};
+
+// One append-only line of the usage ledger (R5). A return closes its checkout.
+struct CustodyEntry {
+    Id id = 0;
+    CustodyKind kind = CustodyKind::Checkout;
+    Id device_id = 0;
+    std::optional<Id> officer_id;  // none for an unexpected return
+    std::optional<Id> partner_id;  // R10
+    std::optional<int> slot;
+    Timestamp at;
+    std::optional<Id> closes_id;  // the checkout a return closes
+};
+
+}  // namespace custody
