@@ -1,1 +1,124 @@
-int main() { return 0; }
+// custodyctl: the administrator's command line for the custody kiosk.
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "kiosk/cli/commands.h"
+
+namespace custody::cli {
+namespace {
+
+const char* kHelpZh = R"(custodyctl — 执法记录仪保管柜管理命令
+
+用法：custodyctl [--db 路径] [--key 路径] [--lang zh|en] 命令 [参数]
+
+命令：
+  init [--slots N] [--agency 名称] [--time-zone 时区]   新建数据库与签名密钥
+  import units|officers|devices|badges 文件.csv       导入登记（UTF-8，任一行有误则整个文件不导入）
+  checkout --badge 卡号 [--partner 卡号]              刷卡领用（R6、R7、R10、R14）
+  return --device 序列号 --slot N                     设备归还入柜，待导出
+  health --device 序列号 --battery % --free-mb MB [--clock-offset 秒] [--fault 描述]
+                                                      记录健康检查；有故障即隔离（R9）
+  ledger [--officer 警号] [--device 序列号] [--from 日期] [--to 日期] [--format table|csv|json]
+                                                      使用台账（R5）
+  overdue [--format table|csv|json]                   超期未归还导出的设备（R14）
+  devices                                             柜内与领出设备一览
+  verify                                              核对审计链、签名与台账
+  badge revoke 卡号 [--reason 原因]                   注销卡
+  officer activate|deactivate 警号                    启用、停用民警
+  profile [show] | profile set 键 值                  查看、修改策略项
+  demo [--days N]                                     新建演示数据库（真实业务流程生成一个月记录）
+
+数据库位置：--db，其次环境变量 CUSTODY_DB，否则 $XDG_DATA_HOME/custody-kiosk/custody.db
+（默认 ~/.local/share/custody-kiosk/custody.db）。签名密钥默认为 <数据库>.key（--key 或 CUSTODY_KEY 可改）。
+
+退出码：0 成功；1 业务规则拒绝或输入被拒；2 用法错误；3 审计链被篡改；4 数据库、密钥或文件问题。
+)";
+
+const char* kHelpEn = R"(custodyctl — administration of the body-worn camera custody kiosk
+
+Usage: custodyctl [--db PATH] [--key PATH] [--lang zh|en] COMMAND [ARGS]
+
+Commands:
+  init [--slots N] [--agency NAME] [--time-zone ZONE]  create the database and the signing key
+  import units|officers|devices|badges FILE.csv         register from CSV (UTF-8; one bad row rejects the file)
+  checkout --badge UID [--partner UID]                  issue a camera (R6, R7, R10, R14)
+  return --device SERIAL --slot N                       dock a camera; it is then pending offload
+  health --device SERIAL --battery % --free-mb MB [--clock-offset S] [--fault TEXT]
+                                                        record a health check; a fault quarantines (R9)
+  ledger [--officer NUMBER] [--device SERIAL] [--from DATE] [--to DATE] [--format table|csv|json]
+                                                        the usage ledger (R5)
+  overdue [--format table|csv|json]                     devices out past the offload deadline (R14)
+  devices                                               devices in the cabinet and out
+  verify                                                check the audit chain, signatures and ledger
+  badge revoke UID [--reason TEXT]                      revoke a badge
+  officer activate|deactivate NUMBER                    put an officer on or off duty
+  profile [show] | profile set KEY VALUE                show or change a policy setting
+  demo [--days N]                                       create a demo database (a month driven through the real services)
+
+Database: --db, else $CUSTODY_DB, else $XDG_DATA_HOME/custody-kiosk/custody.db
+(default ~/.local/share/custody-kiosk/custody.db). Signing key: <database>.key unless --key or $CUSTODY_KEY.
+
+Exit codes: 0 success; 1 refused by a rule or input rejected; 2 usage error; 3 audit chain tampered;
+4 database, key or file problem.
+)";
+
+const std::map<std::string, Command>& commands() {
+    static const std::map<std::string, Command> table = {
+        {"init", cmd_init},         {"import", cmd_import},   {"checkout", cmd_checkout}, {"return", cmd_return},
+        {"health", cmd_health},     {"ledger", cmd_ledger},   {"overdue", cmd_overdue},   {"devices", cmd_devices},
+        {"verify", cmd_verify},     {"badge", cmd_badge},     {"officer", cmd_officer},   {"profile", cmd_profile},
+        {"demo", cmd_demo},
+    };
+    return table;
+}
+
+int run(int argc, char** argv) {
+    CliContext ctx;
+    ctx.lang = lang_from_environment();
+    std::string db, key;
+    if (const char* e = std::getenv("CUSTODY_DB"); e && *e) db = e;
+    if (const char* e = std::getenv("CUSTODY_KEY"); e && *e) key = e;
+    int i = 1;
+    for (; i < argc; ++i) {
+        std::string w = argv[i];
+        auto value = [&](const char* name) -> const char* {
+            if (i + 1 >= argc) return nullptr;
+            (void)name;
+            return argv[++i];
+        };
+        if (w == "--help" || w == "-h" || w == "help") {
+            ctx.out << (ctx.zh() ? kHelpZh : kHelpEn);
+            return kExitOk;
+        }
+        if (w == "--db" || w == "--key" || w == "--lang") {
+            const char* v = value(w.c_str());
+            if (!v) return ctx.report(usage(w + " needs a value"));
+            if (w == "--db") db = v;
+            else if (w == "--key") key = v;
+            else if (std::strcmp(v, "en") == 0) ctx.lang = Lang::En;
+            else if (std::strcmp(v, "zh") == 0) ctx.lang = Lang::Zh;
+            else return ctx.report(usage("--lang is zh or en"));
+            continue;
+        }
+        break;
+    }
+    if (i >= argc) {
+        ctx.err << (ctx.zh() ? kHelpZh : kHelpEn);
+        return kExitUsage;
+    }
+    if (db.empty()) db = default_db_path();
+    ctx.paths = db::StorePaths::for_db(db);
+    if (!key.empty()) ctx.paths.key = key;
+    auto it = commands().find(argv[i]);
+    if (it == commands().end()) return ctx.report(usage(std::string("unknown command ") + argv[i]));
+    std::vector<std::string> words(argv + i + 1, argv + argc);
+    return it->second(ctx, words);
+}
+
+}  // namespace
+}  // namespace custody::cli
+
+int main(int argc, char** argv) { return custody::cli::run(argc, argv); }

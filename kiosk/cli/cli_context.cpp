@@ -1,0 +1,63 @@
+#include "kiosk/cli/cli_context.h"
+
+#include <cstdlib>
+
+#include "kiosk/core/agency_time.h"
+
+namespace custody::cli {
+
+std::string default_db_path() {
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/custody-kiosk/custody.db";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::string(home) + "/.local/share/custody-kiosk/custody.db";
+    return "/var/lib/custody-kiosk/custody.db";
+}
+
+Result<std::unique_ptr<db::SqliteStore>> CliContext::open_store() const {
+    auto store = db::SqliteStore::open(paths, clock);
+    if (!store) return store;
+    auto tx = (*store)->begin();
+    if (!tx) return fail(tx.error());
+    auto profile = (*tx)->profile();
+    if (!profile) return fail(profile.error());
+    CUSTODY_TRY(apply_time_zone(profile->time_zone));
+    return store;
+}
+
+int exit_code_for(MessageId id) {
+    switch (id) {
+        case MessageId::UsageError:
+        case MessageId::ProfileUnknownKey:
+            return kExitUsage;
+        case MessageId::AuditBroken:
+        case MessageId::AuditTruncated:
+        case MessageId::AuditAnchorMissing:
+        case MessageId::AuditRecordUnlogged:
+            return kExitTampered;
+        case MessageId::StorageFailure:
+        case MessageId::StorageBusy:
+        case MessageId::DatabaseMissing:
+        case MessageId::DatabaseNotInitialised:
+        case MessageId::SchemaTooNew:
+        case MessageId::MigrationFailed:
+        case MessageId::KeyMissing:
+        case MessageId::KeyInvalid:
+        case MessageId::KeyExists:
+        case MessageId::FileUnreadable:
+        case MessageId::FileUnwritable:
+        case MessageId::CryptoUnavailable:
+        case MessageId::TimeZoneUnknown:
+            return kExitEnvironment;
+        default:
+            return kExitRefused;
+    }
+}
+
+int CliContext::report(const Error& e) const {
+    int code = exit_code_for(e.id);
+    err << render(e, lang) << '\n';
+    if (code == kExitEnvironment && !e.detail.empty()) err << "  (" << e.detail << ")\n";
+    return code;
+}
+
+}  // namespace custody::cli

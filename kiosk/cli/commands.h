@@ -1,0 +1,23 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "kiosk/cli/cli_context.h"
+
+namespace custody::cli {
+
+int cmd_init(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_import(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_checkout(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_return(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_health(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_ledger(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_overdue(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_devices(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_verify(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_badge(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_officer(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_profile(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_demo(CliContext& ctx, const std::vector<std::string>& words);
+
+}  // namespace custody::cli
