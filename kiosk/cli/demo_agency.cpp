@@ -170,7 +170,9 @@ public:
         // Shift start: field officers tap their badges between 08:00 and 09:00.
         std::vector<const DemoOfficer*> field;
         for (const auto& o : agency_.officers)
-            if (o.role == "officer" && o.unit_code != "BGS" && !held_over_.count(o.number)) field.push_back(&o);
+            if (o.role == "officer" && o.active && !deactivated_.count(o.number) && o.unit_code != "BGS" &&
+                !held_over_.count(o.number))
+                field.push_back(&o);
         std::shuffle(field.begin(), field.end(), rng_);
         bool weekend = index % 7 == 5 || index % 7 == 6;
         int minute = 0;
@@ -181,7 +183,7 @@ public:
             clock_.set(at(8, minute));
             std::optional<std::string> partner;
             if (std::uniform_int_distribution<int>(0, 99)(rng_) < 30) partner = partner_for(*o);
-            CUSTODY_TRY(tap(o->badge, partner));
+            CUSTODY_TRY(tap(badge_of_[o->number], partner));
         }
         if (!in_time(at(17, 0))) return {};
         // Shift end: cameras come back in whatever slot is free, then offload and charge.
@@ -215,9 +217,14 @@ public:
 
 private:
     Status special_morning(int index, int days, auto at) {
-        if (index == 2) {  // a visitor's transit card on the reader
+        if (index == 2) {  // a visitor's transit card on the reader, and the retired officer's old badge
             clock_.set(at(7, 50));
             CUSTODY_TRY(tap("DEADBEEF", std::nullopt));
+            for (const auto& o : agency_.officers) {
+                if (o.active) continue;
+                clock_.set(at(7, 52));
+                CUSTODY_TRY(tap(o.badge, std::nullopt));
+            }
         }
         if (index == 4) {  // a lost badge: revoked, tried by whoever found it, replaced
             const DemoOfficer& o = officer_at("ZD01", 5);
@@ -261,6 +268,7 @@ private:
             const DemoOfficer& o = officer_at("FZK", 4);
             clock_.set(at(7, 20));
             CUSTODY_TRY(set_officer_active(store_, o.number, false, "demo"));
+            deactivated_.insert(o.number);
             clock_.set(at(8, 2));
             CUSTODY_TRY(tap(badge_of_[o.number], std::nullopt));
         }
@@ -393,6 +401,7 @@ private:
     std::map<std::string, std::string> badge_of_;
     std::map<std::string, std::string> out_;  // serial -> officer number
     std::set<std::string> held_over_;
+    std::set<std::string> deactivated_;
     std::vector<std::string> pending_;
     DemoStats stats_;
 };

@@ -11,15 +11,15 @@ namespace custody {
 
 namespace {
 
-Error no_ready_device(const std::vector<DockedDevice>& unit_devices, const AgencyProfile& p, Timestamp now) {
+Error no_ready_device(const std::vector<DockedDevice>& unit_devices, int out, const AgencyProfile& p, Timestamp now) {
     int pending = 0, failing = 0, quarantined = 0;
     for (const auto& d : unit_devices) {
         if (d.device.status == DeviceStatus::Docked) ++pending;
         else if (d.device.status == DeviceStatus::Quarantined) ++quarantined;
         else if (!pre_use_problems(d, p, now).empty()) ++failing;
     }
-    return Error(MessageId::NoReadyDevice,
-                 {std::to_string(pending), std::to_string(failing), std::to_string(quarantined)});
+    return Error(MessageId::NoReadyDevice, {std::to_string(out), std::to_string(pending), std::to_string(failing),
+                                            std::to_string(quarantined)});
 }
 
 // Least recently issued first spreads wear and charge cycles across the fleet.
@@ -108,7 +108,12 @@ Result<CheckoutGrant> Checkout::run(const CheckoutRequest& request) {
     for (const auto& d : unit_devices)
         if (d.device.status == DeviceStatus::InService && pre_use_problems(d, p, now).empty()) ready.push_back(&d);
     if (ready.empty()) {
-        Error e = no_ready_device(unit_devices, p, now);
+        auto open = tx->open_checkouts();
+        if (!open) return fail(open.error());
+        int out = static_cast<int>(std::count_if(open->begin(), open->end(), [&](const OpenCheckout& oc) {
+            return oc.device.unit_id == officer.unit_id;
+        }));
+        Error e = no_ready_device(unit_devices, out, p, now);
         tx.reset();
         return refused(std::move(e), officer.number);
     }
