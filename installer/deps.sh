@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what custody-kiosk needs on Debian 12, from Debian's own packages.
+#   installer/deps.sh          build and run
+#   installer/deps.sh --test   also the test and benchmark tools
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libsqlite3-dev libsodium-dev
+  tzdata
+)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "需要 root 权限安装：${missing[*]} / root is needed to install: ${missing[*]}" >&2; exit 1; }
+  as_root=(sudo)
+fi
+echo "安装依赖 / installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -q
+"${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
