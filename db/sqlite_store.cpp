@@ -10,6 +10,7 @@
 #include "db/head_anchor.h"
 #include "db/migrations.h"
 #include "db/rows.h"
+#include "kiosk/core/log.h"
 
 namespace custody::db {
 
@@ -267,7 +268,13 @@ public:
 
     Status commit() override {
         CUSTODY_TRY(tx_.commit());
-        if (audit_.head()) CUSTODY_TRY(advance_anchor(anchor_, key_, *audit_.head()));
+        // The change is durable now; failing the caller would make a person repeat a
+        // checkout that happened. A lagging anchor is safe (verify only needs it not to be
+        // ahead), and the next commit moves it on; the problem goes to the log.
+        if (audit_.head()) {
+            if (auto s = advance_anchor(anchor_, key_, *audit_.head()); !s)
+                log_event(LogLevel::Warning, log_line(s.error()));
+        }
         return {};
     }
 
