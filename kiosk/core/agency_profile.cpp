@@ -1,7 +1,8 @@
 #include "kiosk/core/agency_profile.h"
 
 #include <charconv>
-#include <filesystem>
+
+#include "kiosk/core/agency_time.h"
 
 namespace custody {
 
@@ -59,8 +60,7 @@ Status apply_setting(AgencyProfile& p, const std::string& key, const std::string
         return {};
     }
     if (key == "time_zone") {
-        if (value.empty() || value.find("..") != std::string::npos ||
-            !std::filesystem::exists("/usr/share/zoneinfo/" + value))
+        if (!known_time_zone(value))
             return fail(Error(MessageId::ProfileBadValue, {key, value, "unknown IANA zone"}));
         p.time_zone = value;
         return {};

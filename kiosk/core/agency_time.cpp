@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <string_view>
 
 namespace custody {
 
@@ -13,12 +15,21 @@ Timestamp SystemClock::now() const {
     return {duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count()};
 }
 
+bool known_time_zone(const std::string& iana_name) {
+    if (iana_name.empty() || iana_name.front() == '/' || iana_name.find("..") != std::string::npos) return false;
+    // Existence is not enough: "Asia" (a directory) or "zone.tab" exist too, and the C
+    // library would take them and silently fall back to UTC. A zone file starts "TZif".
+    const std::string path = "/usr/share/zoneinfo/" + iana_name;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return false;
+    std::ifstream in(path, std::ios::binary);
+    char magic[4] = {};
+    return in.read(magic, sizeof magic) && std::string_view(magic, sizeof magic) == "TZif";
+}
+
 Status apply_time_zone(const std::string& iana_name) {
     // A name that is not in the zone database would silently become UTC in the C library.
-    if (iana_name.empty() || iana_name.find("..") != std::string::npos ||
-        !std::filesystem::exists("/usr/share/zoneinfo/" + iana_name)) {
-        return fail(Error(MessageId::TimeZoneUnknown, {iana_name}));
-    }
+    if (!known_time_zone(iana_name)) return fail(Error(MessageId::TimeZoneUnknown, {iana_name}));
     setenv("TZ", iana_name.c_str(), 1);
     tzset();
     return {};
@@ -60,6 +71,14 @@ std::string format_utc_iso(Timestamp t) {
 }
 
 std::optional<Timestamp> parse_local(const std::string& text) {
+    // The exact shape first: sscanf alone takes "2026-03-02T08:30" or "2026-03-02 08:30junk"
+    // as a bare date (midnight), and "2026-3-2" or a negative minute as well.
+    static constexpr std::string_view kShape = "dddd-dd-dd dd:dd:dd";
+    if (text.size() != 10 && text.size() != 16 && text.size() != 19) return std::nullopt;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        bool digit = text[i] >= '0' && text[i] <= '9';
+        if (kShape[i] == 'd' ? !digit : text[i] != kShape[i]) return std::nullopt;
+    }
     std::tm tm{};
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
     char tail = 0;

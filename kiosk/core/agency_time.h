@@ -11,6 +11,9 @@
 
 namespace custody {
 
+// True if the name is a zone in the system's zone database (a TZif file under
+// /usr/share/zoneinfo), not a directory such as "Asia" or a table such as "zone.tab".
+bool known_time_zone(const std::string& iana_name);
 Status apply_time_zone(const std::string& iana_name);
 // "2026-11-22 08:30:05" in the applied zone.
 std::string format_local(Timestamp t);
@@ -18,7 +21,7 @@ std::string format_local(Timestamp t);
 std::string format_local_date(Timestamp t);
 // ISO 8601 UTC, e.g. "2026-11-22T00:30:05.000Z", for machine-readable output.
 std::string format_utc_iso(Timestamp t);
-// Parses "YYYY-MM-DD" or "YYYY-MM-DD HH:MM[:SS]" as local time in the applied zone.
+// Parses exactly "YYYY-MM-DD" or "YYYY-MM-DD HH:MM[:SS]" as local time in the applied zone.
 std::optional<Timestamp> parse_local(const std::string& text);
 
 }  // namespace custody
