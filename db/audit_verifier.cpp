@@ -24,20 +24,21 @@ Error broken_at(std::int64_t seq, Error cause) {
 
 // Merges the rows of one append-only table with the audit links to them, both in id
 // order, and returns the first discrepancy (by audit seq for edited or deleted rows).
+struct Finding {
+    std::int64_t seq;  // the entry it concerns; rows nobody audited rank last
+    Error error;
+};
+
 template <class RowDigest>
-Result<std::optional<Error>> check_table(Connection& c, const char* sql, const char* table,
+Result<std::optional<Finding>> check_table(Connection& c, const char* sql, const char* table,
                                          std::vector<Link>& links, RowDigest row_digest, std::int64_t& matched) {
     std::sort(links.begin(), links.end(), [](const Link& a, const Link& b) { return a.record_id < b.record_id; });
     auto q = c.prepare(sql);
     if (!q) return fail(q.error());
     std::size_t i = 0;
-    std::optional<Error> first;
-    std::int64_t first_seq = INT64_MAX;
+    std::optional<Finding> first;
     auto note = [&](std::int64_t seq, Error e) {
-        if (seq < first_seq) {
-            first_seq = seq;
-            first = std::move(e);
-        }
+        if (!first || seq < first->seq) first = Finding{seq, std::move(e)};
     };
     while (true) {
         auto r = q->step();
@@ -56,10 +57,10 @@ Result<std::optional<Error>> check_table(Connection& c, const char* sql, const c
             else
                 ++matched;
             ++i;
-        } else if (!first) {
+        } else {
             // A row nobody audited: it was inserted by hand. No entry to name, so it
             // ranks after any problem found in the chain itself.
-            first = Error(MessageId::AuditRecordUnlogged, {table, std::to_string(id)});
+            note(INT64_MAX, Error(MessageId::AuditRecordUnlogged, {table, std::to_string(id)}));
         }
     }
     for (; i < links.size(); ++i)
@@ -70,7 +71,26 @@ Result<std::optional<Error>> check_table(Connection& c, const char* sql, const c
 
 }  // namespace
 
+namespace {
+Result<VerifyReport> verify_in_snapshot(Connection& c, const KioskKey& key, const std::string& anchor_path,
+                                        const std::optional<HeadAnchor>& anchor);
+}  // namespace
+
 Result<VerifyReport> verify_audit(Connection& c, const KioskKey& key, const std::string& anchor_path) {
+    // One read snapshot for the chain and the rows it vouches for, or a row committed by
+    // a concurrent checkout between the two reads would look inserted by hand. The anchor
+    // is read first, so it may lag the snapshot but never lead it.
+    auto anchor = read_anchor(anchor_path, key);
+    CUSTODY_TRY(c.exec("SAVEPOINT verify_audit"));
+    auto rep = verify_in_snapshot(c, key, anchor_path, anchor);
+    CUSTODY_TRY(c.exec("RELEASE verify_audit"));
+    return rep;
+}
+
+namespace {
+
+Result<VerifyReport> verify_in_snapshot(Connection& c, const KioskKey& key, const std::string& anchor_path,
+                                        const std::optional<HeadAnchor>& anchor) {
     VerifyReport rep;
     auto q = c.prepare(
         "SELECT seq, at_ms, actor, action, subject, detail, record_table, record_id, record_digest, prev_hash, hash, "
@@ -79,7 +99,6 @@ Result<VerifyReport> verify_audit(Connection& c, const KioskKey& key, const std:
     std::vector<Link> custody_links, health_links;
     Digest prev{};
     std::int64_t expected = 1;
-    auto anchor = read_anchor(anchor_path, key);
     std::optional<Digest> hash_at_anchor;
     AuditEntry e;
     while (true) {
@@ -155,9 +174,14 @@ Result<VerifyReport> verify_audit(Connection& c, const KioskKey& key, const std:
         },
         rep.records);
     if (!health) return fail(health.error());
-    if (*custody) rep.broken = *custody;
-    else if (*health) rep.broken = *health;
+    // Whichever table shows the earlier problem in the chain is reported.
+    const std::optional<Finding>& c_find = *custody;
+    const std::optional<Finding>& h_find = *health;
+    if (c_find && (!h_find || c_find->seq <= h_find->seq)) rep.broken = c_find->error;
+    else if (h_find) rep.broken = h_find->error;
     return rep;
 }
+
+}  // namespace
 
 }  // namespace custody::db

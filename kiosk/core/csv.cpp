@@ -1,5 +1,6 @@
 #include "kiosk/core/csv.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace custody {
@@ -53,7 +54,7 @@ Result<std::vector<CsvRow>> parse_csv(std::string_view text, const std::string& 
     std::string field;
     int line = 1;
     row.line = 1;
-    bool in_quotes = false, quoted_field = false, row_has_content = false;
+    bool in_quotes = false, quoted_field = false, row_has_content = false, row_quoted = false;
     auto end_field = [&] {
         row.fields.push_back(std::move(field));
         field.clear();
@@ -61,10 +62,13 @@ Result<std::vector<CsvRow>> parse_csv(std::string_view text, const std::string& 
     };
     auto end_row = [&] {
         end_field();
-        bool blank = !row_has_content && row.fields.size() == 1 && row.fields[0].empty();
+        // Spreadsheets pad the end of a sheet with rows of bare commas: those are blank too.
+        bool blank = !row_quoted &&
+                     std::all_of(row.fields.begin(), row.fields.end(), [](const std::string& f) { return f.empty(); });
         if (!blank) rows.push_back(std::move(row));
         row = CsvRow{};
         row_has_content = false;
+        row_quoted = false;
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
@@ -85,7 +89,7 @@ Result<std::vector<CsvRow>> parse_csv(std::string_view text, const std::string& 
         if (row.fields.empty() && field.empty() && !row_has_content) row.line = line;
         if (c == '"') {
             if (!field.empty() || quoted_field) return reject(line, Error(MessageId::CsvStrayQuote));
-            in_quotes = quoted_field = row_has_content = true;
+            in_quotes = quoted_field = row_has_content = row_quoted = true;
         } else if (c == ',') {
             row_has_content = true;
             end_field();

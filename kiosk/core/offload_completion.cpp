@@ -12,7 +12,9 @@ Result<Device> OffloadCompletion::record(const OffloadSummary& s) {
     std::unique_ptr<StoreTx> tx = std::move(*begun);
     auto dev = tx->device_by_serial(s.device_serial);
     if (!dev) return fail(dev.error());
-    if (!*dev || (*dev)->status != DeviceStatus::Docked) {
+    // A camera quarantined at return (R9) still has footage that must come off (R14); it
+    // just stays out of service afterwards.
+    if (!*dev || ((*dev)->status != DeviceStatus::Docked && (*dev)->status != DeviceStatus::Quarantined)) {
         Error e = !*dev ? Error(MessageId::DeviceUnknown, {s.device_serial})
                         : Error(MessageId::DeviceNotDocked,
                                 {s.device_serial, std::string(named(kDeviceStatuses, (*dev)->status).zh)});
@@ -20,7 +22,7 @@ Result<Device> OffloadCompletion::record(const OffloadSummary& s) {
         return fail(refuse(store_, std::move(e), s.actor, "offload_complete_refused", s.device_serial));
     }
     Device device = **dev;
-    device.status = DeviceStatus::InService;
+    if (device.status == DeviceStatus::Docked) device.status = DeviceStatus::InService;
     CUSTODY_TRY(tx->update_device_state(
         device, {s.actor, "offload_complete", device.serial,
                  "recordings=" + std::to_string(s.recordings) + "; bytes=" + std::to_string(s.bytes)}));

@@ -50,10 +50,10 @@ TEST(CsvParse, LastLineWithoutNewline) {
 }
 
 TEST(CsvParse, EmptyFieldsArePreserved) {
-    auto rows = parse_ok("a,,c\n,\n");
+    auto rows = parse_ok("a,,c\n,b\n");
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0].fields, (Fields{"a", "", "c"}));
-    EXPECT_EQ(rows[1].fields, (Fields{"", ""}));
+    EXPECT_EQ(rows[1].fields, (Fields{"", "b"}));
 }
 
 TEST(CsvParse, QuotedFieldsWithEscapedQuotesCommasAndLineBreaks) {
@@ -79,6 +79,16 @@ TEST(CsvParse, BlankLinesAreSkippedButCounted) {
     EXPECT_EQ(rows[0].line, 2);
     EXPECT_EQ(rows[1].fields, (Fields{"b"}));
     EXPECT_EQ(rows[1].line, 5);
+}
+
+TEST(CsvParse, RowsOfBareCommasAreBlankButAQuotedEmptyFieldIsNot) {
+    // Spreadsheets pad a sheet's end with ",,," rows.
+    auto rows = parse_ok("a,b,c\n1,2,3\n,,\n, ,\n\"\",,\n");
+    ASSERT_EQ(rows.size(), 4u);
+    EXPECT_EQ(rows[2].fields, (Fields{"", " ", ""}));
+    EXPECT_EQ(rows[2].line, 4);
+    EXPECT_EQ(rows[3].fields, (Fields{"", "", ""}));
+    EXPECT_EQ(rows[3].line, 5);
 }
 
 TEST(CsvParse, EmptyTextGivesNoRows) {

@@ -134,6 +134,23 @@ TEST_F(HealthOffloadTest, OffloadMovesDockedToInService) {
     EXPECT_EQ(zhang->device.serial, "ZD-CAM-01");
 }
 
+TEST_F(HealthOffloadTest, FootageOfAQuarantinedCameraStillComesOffR9R14) {
+    f.make_all_ready();
+    ASSERT_TRUE(checkout(f, kZhangBadge).ok());
+    ASSERT_TRUE(give_back(f, "ZD-CAM-01", 1).ok());
+    HealthInput in = test::good_reading("ZD-CAM-01");
+    in.fault = "screen cracked";
+    ASSERT_EQ(f.record_health(in).status, DeviceStatus::Quarantined);
+    const auto seq = f.last_audit_seq();
+    auto r = OffloadCompletion(f.store()).record({"ZD-CAM-01", 3, 1024, "offload-svc"});
+    ASSERT_TRUE(r.ok()) << log_line(r.error());
+    EXPECT_EQ(r->status, DeviceStatus::Quarantined);  // offloaded, still out of service
+    EXPECT_EQ(f.device("ZD-CAM-01").status, DeviceStatus::Quarantined);
+    auto audit = f.audit_after(seq);
+    ASSERT_EQ(audit.size(), 1u);
+    EXPECT_EQ(audit[0].action, "offload_complete");
+}
+
 TEST_F(HealthOffloadTest, OffloadRefusesDevicesNotDocked) {
     f.make_all_ready();
     ASSERT_TRUE(checkout(f, kZhangBadge).ok());  // ZD-CAM-01 out
