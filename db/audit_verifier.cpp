@@ -154,7 +154,8 @@ Result<VerifyReport> verify_in_snapshot(Connection& c, const KioskKey& key, cons
     } else if (anchor->seq > rep.entries) {
         rep.broken = Error(MessageId::AuditTruncated, {std::to_string(anchor->seq), std::to_string(rep.entries)});
         return rep;
-    } else if (!hash_at_anchor || !digests_equal(*hash_at_anchor, anchor->hash)) {
+    } else if (anchor->seq == 0 ? !digests_equal(anchor->hash, Digest{})
+                                : (!hash_at_anchor || !digests_equal(*hash_at_anchor, anchor->hash))) {
         rep.broken = broken_at(anchor->seq, Error(MessageId::AuditAnchorMismatch, {std::to_string(anchor->seq)}));
         return rep;
     }

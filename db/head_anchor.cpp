@@ -59,10 +59,9 @@ std::optional<HeadAnchor> read_anchor(const std::string& path, const KioskKey& k
     return a;
 }
 
-Status advance_anchor(const std::string& path, const KioskKey& key, const HeadAnchor& head) {
-    FileLock lock(path + ".lock");
-    if (!lock.held()) return fail(Error(MessageId::FileUnwritable, {path + ".lock", std::strerror(errno)}));
-    if (auto cur = read_anchor(path, key); cur && cur->seq >= head.seq) return {};
+namespace {
+
+Status write_anchor(const std::string& path, const KioskKey& key, const HeadAnchor& head) {
     std::string tmp = path + ".tmp";
     std::string body = "custody-head/1 " + std::to_string(head.seq) + " " + hex(head.hash) + " " +
                        hex(anchor_mac(key, head)) + "\n";
@@ -77,6 +76,23 @@ Status advance_anchor(const std::string& path, const KioskKey& key, const HeadAn
         return fail(Error(MessageId::FileUnwritable, {path, std::strerror(err)}));
     }
     return {};
+}
+
+}  // namespace
+
+Status create_genesis_anchor(const std::string& path, const KioskKey& key) {
+    FileLock lock(path + ".lock");
+    if (!lock.held()) return fail(Error(MessageId::FileUnwritable, {path + ".lock", std::strerror(errno)}));
+    return write_anchor(path, key, HeadAnchor{});
+}
+
+Status advance_anchor(const std::string& path, const KioskKey& key, const HeadAnchor& head) {
+    FileLock lock(path + ".lock");
+    if (!lock.held()) return fail(Error(MessageId::FileUnwritable, {path + ".lock", std::strerror(errno)}));
+    auto cur = read_anchor(path, key);
+    if (!cur) return fail(Error(MessageId::AuditAnchorMissing, {path}));
+    if (cur->seq >= head.seq) return {};
+    return write_anchor(path, key, head);
 }
 
 }  // namespace custody::db

@@ -20,7 +20,12 @@ struct HeadAnchor {
 };
 
 std::string anchor_path_for(const std::string& db_path);
-// Advances the anchor to `head` unless it already stands at or past it.
+// Written by init before its first commit: seq 0, the all-zero hash. From then on the
+// anchor exists for as long as the chain does.
+Status create_genesis_anchor(const std::string& path, const KioskKey& key);
+// Advances the anchor to `head` unless it already stands at or past it. A missing or
+// damaged anchor is never recreated here: that would let someone who cut entries off
+// the end and deleted the file have the next normal write bless the shortened chain.
 Status advance_anchor(const std::string& path, const KioskKey& key, const HeadAnchor& head);
 // nullopt when the file is missing, unreadable or its signature is wrong.
 std::optional<HeadAnchor> read_anchor(const std::string& path, const KioskKey& key);

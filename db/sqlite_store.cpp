@@ -351,6 +351,18 @@ Result<bool> is_initialised(Connection& c) {
     return n->i64(0) > 0;
 }
 
+// A key left by an init that was interrupted before its first entry has signed nothing
+// and may be taken up; a key that may have signed a chain is never replaced.
+Result<KioskKey> key_for_new_chain(Connection& c, const std::string& key_path) {
+    if (!std::filesystem::exists(key_path)) return create_kiosk_key(key_path);
+    auto q = c.prepare("SELECT count(*) FROM audit_log");
+    if (!q) return fail(q.error());
+    auto r = q->step();
+    if (!r) return fail(r.error());
+    if (q->i64(0) != 0) return fail(Error(MessageId::KeyExists, {key_path}));
+    return load_kiosk_key(key_path);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::initialise(const StorePaths& paths, const Clock& clock,
@@ -368,8 +380,10 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::initialise(const StorePaths& p
     ::chmod(paths.db.c_str(), 0600);
     auto m = migrate(**conn);
     if (!m) return fail(m.error());
-    auto key = create_kiosk_key(paths.key);
+    auto key = key_for_new_chain(**conn, paths.key);
     if (!key) return fail(key.error());
+    // The anchor exists before the first entry does, so no crash leaves a chain without one.
+    CUSTODY_TRY(create_genesis_anchor(anchor_path_for(paths.db), *key));
     std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(*conn), *key, paths, clock));
     auto tx = store->begin();
     if (!tx) return fail(tx.error());

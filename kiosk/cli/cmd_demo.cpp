@@ -10,15 +10,22 @@ namespace custody::cli {
 
 namespace {
 
-// A demo database says so in its first audit entry; anything else is real data.
-Result<bool> is_demo_database(const std::string& path) {
+// A demo database says so in its first audit entry. A custody database with no entry at
+// all (an init or demo killed before its first commit) holds nothing to lose either.
+// Anything else is real data, or not ours.
+Result<bool> is_replaceable_demo(const std::string& path) {
     auto c = db::Connection::open(path, db::Connection::Mode::ReadOnly);
     if (!c) return fail(c.error());
-    auto q = (*c)->prepare("SELECT actor FROM audit_log WHERE seq = 1");
-    if (!q) return false;  // not even our schema: not ours to delete
+    auto tables = (*c)->prepare("SELECT count(*) FROM sqlite_master");
+    if (!tables) return fail(tables.error());
+    auto t = tables->step();
+    if (!t) return fail(t.error());
+    if (tables->i64(0) == 0) return true;
+    auto q = (*c)->prepare("SELECT actor FROM audit_log ORDER BY seq LIMIT 1");
+    if (!q) return false;  // not our schema: not ours to delete
     auto r = q->step();
     if (!r) return fail(r.error());
-    return *r && q->text(0) == "demo";
+    return !*r || q->text(0) == "demo";
 }
 
 Status remove_demo_files(const db::StorePaths& paths) {
@@ -48,7 +55,7 @@ int cmd_demo(CliContext& ctx, const std::vector<std::string>& words) {
         if (ec != std::errc() || p != s->data() + s->size()) return ctx.report(usage("--seed takes a number"));
     }
     if (std::filesystem::exists(ctx.paths.db)) {
-        auto demo = is_demo_database(ctx.paths.db);
+        auto demo = is_replaceable_demo(ctx.paths.db);
         if (!demo) return ctx.report(demo.error());
         if (!*demo) return ctx.report(Error(MessageId::DemoWouldOverwrite, {ctx.paths.db}));
         if (auto s = remove_demo_files(ctx.paths); !s) return ctx.report(s.error());

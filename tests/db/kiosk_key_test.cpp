@@ -1,10 +1,12 @@
 // The signing key lives beside the database, readable by the service user only; a
 // missing or damaged key is refused, never silently replaced.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "db/kiosk_key.h"
 #include "db/sqlite_store.h"
@@ -14,6 +16,11 @@ namespace custody::db {
 namespace {
 
 using test::StoreFixture;
+
+std::string read_all(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
 
 void write_bytes(const std::string& path, std::size_t n) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -85,17 +92,36 @@ TEST(KioskKey, CreateRefusesToOverwrite) {
     EXPECT_NE(c->bytes, a->bytes) << "keys must be random";
 }
 
-TEST(KioskKey, InitialiseBesideAStaleKeyIsRefusedThenCanBeRetried) {
+TEST(KioskKey, AKeyThatSignedNothingIsTakenUpByInit) {
+    // An init killed after creating the key but before its first entry leaves a key that
+    // has signed nothing; running init again uses it rather than refusing for ever.
     test::TempDir dir;
     StorePaths paths = StorePaths::for_db(dir.file("custody.db"));
     write_bytes(paths.key, 32);
+    const std::string before = read_all(paths.key);
     ManualClock clock(test::kShiftStart);
     auto s = SqliteStore::initialise(paths, clock, {});
-    ASSERT_FALSE(s.ok());
-    EXPECT_EQ(s.error().id, MessageId::KeyExists);
-    std::filesystem::remove(paths.key);
-    auto retry = SqliteStore::initialise(paths, clock, {});
-    ASSERT_TRUE(retry.ok()) << log_line(retry.error());
+    ASSERT_TRUE(s.ok()) << log_line(s.error());
+    EXPECT_EQ(read_all(paths.key), before);
+}
+
+TEST(KioskKey, AKeyBesideASignedChainIsNeverReplaced) {
+    test::TempDir dir;
+    StorePaths paths = StorePaths::for_db(dir.file("custody.db"));
+    ManualClock clock(test::kShiftStart);
+    ASSERT_TRUE(SqliteStore::initialise(paths, clock, {}).ok());
+    const std::string before = read_all(paths.key);
+    // Even with the profile gone (so the database looks uninitialised), the chain exists.
+    {
+        sqlite3* raw = nullptr;
+        ASSERT_EQ(sqlite3_open(paths.db.c_str(), &raw), SQLITE_OK);
+        ASSERT_EQ(sqlite3_exec(raw, "DELETE FROM agency_profile", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    auto again = SqliteStore::initialise(paths, clock, {});
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.error().id, MessageId::KeyExists);
+    EXPECT_EQ(read_all(paths.key), before);
 }
 
 }  // namespace

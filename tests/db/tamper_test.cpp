@@ -230,6 +230,21 @@ TEST_F(Tamper, AnchorFileRemoved) {
     expect_broken(verify(), MessageId::AuditAnchorMissing, {f.anchor_path()});
 }
 
+TEST_F(Tamper, AnchorRemovedWithTheTailIsNotRecreatedByTheNextWrite) {
+    // Cut the newest entries, delete the anchor, and wait for the kiosk's next write: the
+    // store must not bless the shortened chain with a fresh anchor.
+    raw->must("DELETE FROM audit_log WHERE seq > " + std::to_string(entries - 2));
+    std::filesystem::remove(f.anchor_path());
+    f.reopen();
+    auto tx = f.store().begin();
+    ASSERT_TRUE(tx.ok()) << log_line(tx.error());
+    ASSERT_TRUE((*tx)->audit({"kiosk", "heartbeat", "-", ""}).ok());
+    ASSERT_TRUE((*tx)->commit().ok());  // the entry is durable; the anchor problem is logged
+    f.close();
+    EXPECT_FALSE(std::filesystem::exists(f.anchor_path()));
+    expect_broken(verify(), MessageId::AuditAnchorMissing, {f.anchor_path()});
+}
+
 TEST_F(Tamper, AlteredHealthReading) {
     // Hide a fault / a flat battery after the fact (R7, R9).
     const auto id = raw->scalar("SELECT min(id) FROM health_checks");
