@@ -1,7 +1,7 @@
 #include "db/kiosk_key.h"
 
 #include <fcntl.h>
-#include <sodium.h>
+#include <openssl/rand.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,22 +10,15 @@
 
 namespace custody::db {
 
-namespace {
-Status sodium_ready() {
-    if (sodium_init() < 0) return fail(Error(MessageId::CryptoUnavailable));
-    return {};
-}
-}  // namespace
-
 Result<KioskKey> create_kiosk_key(const std::string& path) {
-    CUSTODY_TRY(sodium_ready());
+    KioskKey k;
+    if (RAND_bytes(k.bytes.data(), static_cast<int>(k.bytes.size())) != 1)
+        return fail(Error(MessageId::CryptoUnavailable, {}, "RAND_bytes failed"));
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         if (errno == EEXIST) return fail(Error(MessageId::KeyExists, {path}));
         return fail(Error(MessageId::FileUnwritable, {path, std::strerror(errno)}));
     }
-    KioskKey k;
-    randombytes_buf(k.bytes.data(), k.bytes.size());
     bool ok = ::write(fd, k.bytes.data(), k.bytes.size()) == static_cast<ssize_t>(k.bytes.size()) && ::fsync(fd) == 0;
     int err = errno;
     ::close(fd);
@@ -37,7 +30,6 @@ Result<KioskKey> create_kiosk_key(const std::string& path) {
 }
 
 Result<KioskKey> load_kiosk_key(const std::string& path) {
-    CUSTODY_TRY(sodium_ready());
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return fail(Error(MessageId::KeyMissing, {path}, std::strerror(errno)));
     KioskKey k;

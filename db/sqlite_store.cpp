@@ -107,16 +107,25 @@ public:
         return found;
     }
 
+    Opt<CustodyEntry> custody_entry(Id id) override {
+        auto q = c_.cached("SELECT" CUSTODY_ENTRY_COLUMNS "FROM custody_entries c WHERE c.id=?");
+        if (!q) return fail(q.error());
+        (*q)->bind(1, id);
+        return one<CustodyEntry>(**q, [](const Statement& s) { return entry_from_row(s); });
+    }
+
+    // CROSS JOIN keeps the devices table as the outer loop: a few dozen rows, each with
+    // at most one open entry. Left to itself the planner may walk the whole ledger.
     Result<std::vector<OpenCheckout>> open_checkouts() override {
         auto q = c_.cached("SELECT" CUSTODY_DEVICE_COLUMNS "," CUSTODY_ENTRY_COLUMNS
-                           "FROM devices d JOIN custody_entries c ON c.id = d.open_checkout_id ORDER BY c.at_ms");
+                           "FROM devices d CROSS JOIN custody_entries c ON c.id = d.open_checkout_id ORDER BY c.at_ms");
         if (!q) return fail(q.error());
         return open_rows(**q);
     }
 
     Result<std::vector<OpenCheckout>> open_checkouts_of(Id officer_id) override {
         auto q = c_.cached("SELECT" CUSTODY_DEVICE_COLUMNS "," CUSTODY_ENTRY_COLUMNS
-                           "FROM devices d JOIN custody_entries c ON c.id = d.open_checkout_id "
+                           "FROM devices d CROSS JOIN custody_entries c ON c.id = d.open_checkout_id "
                            "WHERE c.officer_id=? ORDER BY c.at_ms");
         if (!q) return fail(q.error());
         (*q)->bind(1, officer_id);

@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libsqlite3-dev libsodium-dev
+  libsqlite3-dev libssl-dev
   tzdata
 )
 if [ "${1:-}" = "--test" ]; then

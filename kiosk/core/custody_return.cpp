@@ -43,15 +43,14 @@ Result<ReturnReceipt> Return::run(const ReturnRequest& r) {
     std::string actor = r.actor;
     std::string detail = "slot=" + std::to_string(r.slot);
     if (device.status == DeviceStatus::Out && device.open_checkout_id) {
-        auto open = tx->open_checkouts();
+        auto open = tx->custody_entry(*device.open_checkout_id);
         if (!open) return fail(open.error());
-        for (const auto& oc : *open) {
-            if (oc.device.id != device.id) continue;
+        if (*open) {
             entry.kind = CustodyKind::Return;
-            entry.officer_id = oc.entry.officer_id;
-            entry.partner_id = oc.entry.partner_id;
-            entry.closes_id = oc.entry.id;
-            receipt.checked_out_at = oc.entry.at;
+            entry.officer_id = (*open)->officer_id;
+            entry.partner_id = (*open)->partner_id;
+            entry.closes_id = (*open)->id;
+            receipt.checked_out_at = (*open)->at;
         }
     }
     if (entry.kind == CustodyKind::Return) {

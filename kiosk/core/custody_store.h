@@ -39,6 +39,7 @@ public:
     virtual Result<std::optional<Device>> device_by_serial(const std::string& serial) = 0;
     virtual Result<std::optional<Device>> device_in_slot(int slot) = 0;
     virtual Result<bool> slot_exists(int slot) = 0;
+    virtual Result<std::optional<CustodyEntry>> custody_entry(Id id) = 0;
     virtual Result<std::vector<OpenCheckout>> open_checkouts() = 0;
     virtual Result<std::vector<OpenCheckout>> open_checkouts_of(Id officer_id) = 0;
     virtual Result<std::vector<DockedDevice>> docked_devices() = 0;

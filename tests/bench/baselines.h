@@ -39,7 +39,7 @@ struct CryptoBaseline {
 };
 
 // For each of `messages` messages of `message_bytes` bytes: SHA-256(prev || message)
-// with libsodium's crypto_hash_sha256, then HMAC-SHA-256 of that hash under a 32-byte
+// with OpenSSL's SHA-256 (contexts reused, as the audit chain does), then HMAC-SHA-256 of that hash under a 32-byte
 // key, chained like the audit log. One thread.
 CryptoBaseline sha256_hmac_baseline(std::int64_t messages, std::size_t message_bytes);
 

@@ -5,7 +5,7 @@
 // bare SHA-256 + HMAC), all measured in the same run. See README.md beside this file.
 
 #include <fcntl.h>
-#include <sodium.h>
+#include <openssl/crypto.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -345,8 +345,8 @@ void report(const Options& opt, const WorkDir& dir, const Phase& small, const Ph
 #else
     const char* build = "NOT an optimised Release build: figures are not representative";
 #endif
-    std::printf("  build: %s; SQLite %s; libsodium %s; %u hardware threads\n", build, sqlite3_libversion(),
-                sodium_version_string(), std::thread::hardware_concurrency());
+    std::printf("  build: %s; SQLite %s; %s; %u hardware threads\n", build, sqlite3_libversion(),
+                OpenSSL_version(OPENSSL_VERSION), std::thread::hardware_concurrency());
     std::printf("  database: %s (WAL, synchronous=FULL, production pragmas)\n", dir.path().c_str());
     std::printf("  fleet: 1 unit, %d cameras in %d slots, %d officers with badges\n", opt.shape.slots,
                 opt.shape.slots, opt.shape.officers);
@@ -487,10 +487,6 @@ int run(const Options& opt) {
 int main(int argc, char** argv) {
     auto opt = custody::bench::parse_options(argc, argv);
     if (!opt) return 2;
-    if (sodium_init() < 0) {
-        std::cerr << "custody_bench: libsodium failed to initialise\n";
-        return 1;
-    }
     try {
         return custody::bench::run(*opt);
     } catch (const custody::bench::BenchFailure& e) {

@@ -1,4 +1,4 @@
-// (g) The careful attacker: edits a row, then recomputes the SHA-256 chain (libsodium,
+// (g) The careful attacker: edits a row, then recomputes the SHA-256 chain (the same library,
 // the same canonical form custodyctl uses) and rewrites every later hash with the sqlite3
 // shell. The chain is then consistent, but the entries are signed with the kiosk key the
 // attacker does not have, so verify must still fail — on the signature.
