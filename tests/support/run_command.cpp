@@ -1,5 +1,7 @@
 #include "tests/support/run_command.h"
 
+#include "tests/support/spawn_args.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
@@ -8,8 +10,6 @@
 
 #include <cstring>
 #include <stdexcept>
-
-extern char** environ;
 
 namespace custody::test {
 
@@ -23,24 +23,10 @@ CommandResult run_command(const std::vector<std::string>& argv, const std::map<s
     posix_spawn_file_actions_adddup2(&fa, out[1], 1);
     posix_spawn_file_actions_adddup2(&fa, err[1], 2);
 
-    std::map<std::string, std::string> merged;
-    for (char** e = environ; *e; ++e) {
-        std::string kv = *e;
-        auto eq = kv.find('=');
-        if (eq != std::string::npos) merged[kv.substr(0, eq)] = kv.substr(eq + 1);
-    }
-    for (const auto& [k, v] : env) merged[k] = v;
-    std::vector<std::string> env_strings;
-    for (const auto& [k, v] : merged) env_strings.push_back(k + "=" + v);
-    std::vector<char*> envp, args;
-    for (auto& s : env_strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
-    std::vector<std::string> argv_copy = argv;
-    for (auto& s : argv_copy) args.push_back(s.data());
-    args.push_back(nullptr);
+    SpawnArgs args(argv, env);
 
     pid_t pid = 0;
-    int rc = posix_spawnp(&pid, args[0], &fa, nullptr, args.data(), envp.data());
+    int rc = posix_spawnp(&pid, args.program(), &fa, nullptr, args.argv(), args.envp());
     posix_spawn_file_actions_destroy(&fa);
     close(in[0]);
     close(out[1]);
