@@ -119,11 +119,11 @@ Result<VerifyReport> verify_in_snapshot(Connection& c, const KioskKey& key, cons
         e.record_id = q->opt_i64(7);
         e.record_digest.reset();
         if (!q->is_null(8)) {
-            auto b = q->blob(8);
+            auto b = q->blob_view(8);
             e.record_digest = digest_from_blob(b.data(), b.size());
         }
-        auto hb = q->blob(10);
-        auto mb = q->blob(11);
+        auto hb = q->blob_view(10);
+        auto mb = q->blob_view(11);
         auto stored_hash = digest_from_blob(hb.data(), hb.size());
         auto stored_mac = digest_from_blob(mb.data(), mb.size());
         Digest h = chain_hash(prev, e);

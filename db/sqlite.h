@@ -55,6 +55,11 @@ public:
         auto p = reinterpret_cast<const char*>(sqlite3_column_text(s_, c));
         return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, c))) : std::string();
     }
+    // Valid until the next step or reset: for reading in place on hot paths.
+    std::string_view blob_view(int c) const {
+        auto p = static_cast<const char*>(sqlite3_column_blob(s_, c));
+        return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, c))) : std::string_view();
+    }
     std::vector<unsigned char> blob(int c) const {
         auto p = static_cast<const unsigned char*>(sqlite3_column_blob(s_, c));
         return p ? std::vector<unsigned char>(p, p + sqlite3_column_bytes(s_, c)) : std::vector<unsigned char>();
