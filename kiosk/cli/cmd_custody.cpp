@@ -23,9 +23,13 @@ int cmd_checkout(CliContext& ctx, const std::vector<std::string>& words) {
     if (!a) return ctx.report(a.error());
     auto badge = a->get("badge");
     if (!badge) return ctx.report(usage("checkout --badge UID [--partner UID]"));
-    CheckoutRequest req{normalise_badge_uid(*badge), std::nullopt};
-    if (req.badge_uid.empty()) req.badge_uid = *badge;  // refused below as unknown, with what was typed
-    if (auto p = a->get("partner")) req.partner_badge_uid = normalise_badge_uid(*p).empty() ? *p : normalise_badge_uid(*p);
+    // Text that is not a UID is passed on as typed, so the refusal names what was entered.
+    auto uid = [](const std::string& typed) {
+        std::string n = normalise_badge_uid(typed);
+        return n.empty() ? typed : n;
+    };
+    CheckoutRequest req{uid(*badge), std::nullopt};
+    if (auto p = a->get("partner")) req.partner_badge_uid = uid(*p);
     auto store = ctx.open_store();
     if (!store) return ctx.report(store.error());
     Checkout checkout(**store, ctx.clock);

@@ -84,17 +84,13 @@ int run(int argc, char** argv) {
     int i = 1;
     for (; i < argc; ++i) {
         std::string w = argv[i];
-        auto value = [&](const char* name) -> const char* {
-            if (i + 1 >= argc) return nullptr;
-            (void)name;
-            return argv[++i];
-        };
+        auto value = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
         if (w == "--help" || w == "-h" || w == "help") {
             ctx.out << (ctx.zh() ? kHelpZh : kHelpEn);
             return kExitOk;
         }
         if (w == "--db" || w == "--key" || w == "--lang") {
-            const char* v = value(w.c_str());
+            const char* v = value();
             if (!v) return ctx.report(usage(w + " needs a value"));
             if (w == "--db") db = v;
             else if (w == "--key") key = v;
