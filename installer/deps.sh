@@ -7,10 +7,14 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libsqlite3-dev libssl-dev
+  libnfc-dev libmodbus-dev libudev-dev
   tzdata
 )
 if [ "${1:-}" = "--test" ]; then
-  packages+=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3)
+  # libnfc-bin (nfc-list) and mbpoll check the simulators with independent clients;
+  # ffmpeg makes the small media files of the camera simulator; clang builds the fuzzers.
+  packages+=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3
+             libnfc-bin mbpoll socat ffmpeg clang libclang-rt-14-dev)
 fi
 
 missing=()
