@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "hardware/cabinet/modbus_cabinet_controller.h"
-#include "tests/hardware/cabinet/sim_process.h"
+#include "tests/support/simulator_process.h"
 
 namespace custody::test {
 
@@ -21,7 +21,7 @@ inline CabinetLinkConfig tcp_link(int port) {
 class CabinetTcpTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        sim = std::make_unique<SimProcess>(std::vector<std::string>{"--slots", "4", "--tcp", "127.0.0.1:0",
+        sim = std::make_unique<SimulatorProcess>(CABINET_SIM_PATH, std::vector<std::string>{"--slots", "4", "--tcp", "127.0.0.1:0",
                                                                     "--time-scale", "1"});
         ASSERT_EQ(sim->address().rfind("tcp:127.0.0.1:", 0), 0u) << sim->address();
         cabinet = std::make_unique<ModbusCabinetController>(tcp_link(sim->tcp_port()));
@@ -37,7 +37,7 @@ protected:
         return (*slots)[static_cast<std::size_t>(n - 1)];
     }
 
-    std::unique_ptr<SimProcess> sim;
+    std::unique_ptr<SimulatorProcess> sim;
     std::unique_ptr<ModbusCabinetController> cabinet;
 };
 

@@ -20,7 +20,7 @@ namespace {
 using namespace std::chrono_literals;
 
 TEST(CabinetLink, KilledBoardIsOfflineAndARestartedOneIsPickedUp) {
-    auto sim = std::make_unique<SimProcess>(std::vector<std::string>{"--slots", "3", "--tcp", "127.0.0.1:0"});
+    auto sim = std::make_unique<SimulatorProcess>(CABINET_SIM_PATH, std::vector<std::string>{"--slots", "3", "--tcp", "127.0.0.1:0"});
     const int port = sim->tcp_port();
     ModbusCabinetController cabinet(tcp_link(port));
     RecordingListener events;
@@ -44,7 +44,7 @@ TEST(CabinetLink, KilledBoardIsOfflineAndARestartedOneIsPickedUp) {
 
     // Same fixed port as before (port 0 would give a new one), so the same address works.
     mark = events.size();
-    sim = std::make_unique<SimProcess>(
+    sim = std::make_unique<SimulatorProcess>(CABINET_SIM_PATH, 
         std::vector<std::string>{"--slots", "3", "--tcp", "127.0.0.1:" + std::to_string(port)});
     monitor.start();
     ASSERT_TRUE(events.wait_for(is_online, mark));
@@ -83,7 +83,7 @@ TEST(CabinetLink, SilentBoardIsOfflineAfterBoundedRetries) {
 }
 
 TEST(CabinetLink, RtuOverAPtyWorksEndToEnd) {
-    SimProcess sim({"--slots", "6", "--rtu", "auto"});
+    SimulatorProcess sim(CABINET_SIM_PATH, {"--slots", "6", "--rtu", "auto"});
     ASSERT_EQ(sim.address().rfind("/dev/pts/", 0), 0u) << sim.address();
     auto config = CabinetLinkConfig::rtu(sim.address(), 115200);
     ModbusCabinetController cabinet(config);
@@ -108,7 +108,7 @@ TEST(CabinetLink, RtuOverAPtyWorksEndToEnd) {
 }
 
 TEST(CabinetLink, RtuBoardThatGoesAwayIsOfflineAndComesBack) {
-    auto sim = std::make_unique<SimProcess>(std::vector<std::string>{"--slots", "2", "--rtu", "auto"});
+    auto sim = std::make_unique<SimulatorProcess>(CABINET_SIM_PATH, std::vector<std::string>{"--slots", "2", "--rtu", "auto"});
     auto config = CabinetLinkConfig::rtu(sim->address(), 115200);
     config.response_timeout = 50ms;
     ModbusCabinetController cabinet(config);
@@ -120,13 +120,13 @@ TEST(CabinetLink, RtuBoardThatGoesAwayIsOfflineAndComesBack) {
 
     // A new pty gets a new path: an installer points the kiosk at it (on a real RS-485
     // line the device path stays the same and only the board restarts).
-    sim = std::make_unique<SimProcess>(std::vector<std::string>{"--slots", "2", "--rtu", "auto"});
+    sim = std::make_unique<SimulatorProcess>(CABINET_SIM_PATH, std::vector<std::string>{"--slots", "2", "--rtu", "auto"});
     ModbusCabinetController again(CabinetLinkConfig::rtu(sim->address(), 115200));
     EXPECT_TRUE(again.read_slots());
 }
 
 TEST(CabinetLink, MbpollReadsTheSlotCountRegister) {
-    SimProcess sim({"--slots", "7", "--tcp", "127.0.0.1:0"});
+    SimulatorProcess sim(CABINET_SIM_PATH, {"--slots", "7", "--tcp", "127.0.0.1:0"});
     // Input register 1 (0-based) is the slot count; -0 makes mbpoll use 0-based references.
     auto r = run_command({"/usr/bin/mbpoll", "-m", "tcp", "-p", std::to_string(sim.tcp_port()), "-a", "1", "-t", "3",
                           "-0", "-r", "1", "-c", "1", "-1", "127.0.0.1"});
@@ -135,7 +135,7 @@ TEST(CabinetLink, MbpollReadsTheSlotCountRegister) {
 }
 
 TEST(CabinetSim, StopsCleanlyOnSigterm) {
-    SimProcess sim({"--slots", "1", "--tcp", "127.0.0.1:0"});
+    SimulatorProcess sim(CABINET_SIM_PATH, {"--slots", "1", "--tcp", "127.0.0.1:0"});
     ASSERT_EQ(sim.command("status 1").rfind("ok door=closed", 0), 0u);
     int status = sim.kill_and_reap(SIGTERM);
     ASSERT_TRUE(WIFEXITED(status));
@@ -143,7 +143,7 @@ TEST(CabinetSim, StopsCleanlyOnSigterm) {
 }
 
 TEST(CabinetSim, ControlCommandsAnswerOkOrAReason) {
-    SimProcess sim({"--slots", "2", "--rtu", "auto"});
+    SimulatorProcess sim(CABINET_SIM_PATH, {"--slots", "2", "--rtu", "auto"});
     EXPECT_EQ(sim.command("dock 1"), "ok");
     EXPECT_EQ(sim.command("dock 1"), "error slot already holds a camera");
     EXPECT_EQ(sim.command("remove 2"), "error slot is empty");

@@ -87,7 +87,7 @@ TEST_F(CabinetTcpTest, UnlockOfAnUnknownSlotFailsBeforePulsing) {
 
 TEST(CabinetCharging, CurveRisesToFullAndTapers) {
     // 20000x: the ~2 h CC/CV charge of a 3000 mAh pack takes well under a second.
-    SimProcess sim({"--slots", "2", "--tcp", "127.0.0.1:0", "--time-scale", "20000"});
+    SimulatorProcess sim(CABINET_SIM_PATH, {"--slots", "2", "--tcp", "127.0.0.1:0", "--time-scale", "20000"});
     ModbusCabinetController cabinet(tcp_link(sim.tcp_port()));
     ASSERT_EQ(sim.command("dock 1"), "ok");
     RecordingListener events;
