@@ -1,5 +1,6 @@
 #include "kiosk/core/agency_profile.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "kiosk/core/agency_time.h"
@@ -21,7 +22,28 @@ const Binding kNumeric[] = {
     {"max_devices_per_officer", &AgencyProfile::max_devices_per_officer},
     {"officers_per_device_class_a", &AgencyProfile::officers_per_device_class_a},
     {"officers_per_device_class_b", &AgencyProfile::officers_per_device_class_b},
+    {"max_charge_temperature_c", &AgencyProfile::max_charge_temperature_c},
 };
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t comma = text.find(',', start);
+        if (comma == std::string::npos) comma = text.size();
+        items.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return items;
+}
+
+// A version is what a camera reports: printable ASCII without spaces or commas.
+bool plausible_version(const std::string& v) {
+    if (v.empty() || v.size() > 63) return false;
+    for (char c : v)
+        if (c <= ' ' || c > '~' || c == ',') return false;
+    return true;
+}
 }  // namespace
 
 const std::vector<ProfileKey>& profile_keys() {
@@ -37,6 +59,9 @@ const std::vector<ProfileKey>& profile_keys() {
         {"max_devices_per_officer", "每人最多领用台数", "devices per officer", true, 1, 4},
         {"officers_per_device_class_a", "甲类单位每台设备对应人数（R2）", "officers per device, class A (R2)", true, 1, 50},
         {"officers_per_device_class_b", "乙类单位每台设备对应人数（R2）", "officers per device, class B (R2)", true, 1, 50},
+        {"approved_firmware", "准用固件版本（逗号分隔，空为不限，R7）", "approved firmware versions (comma-separated, empty: any; R7)",
+         false, 0, 0},
+        {"max_charge_temperature_c", "充电最高温度（℃，R8）", "maximum charging temperature (°C, R8)", true, 30, 80},
     };
     return keys;
 }
@@ -45,6 +70,7 @@ std::map<std::string, std::string> to_settings(const AgencyProfile& p) {
     std::map<std::string, std::string> m;
     m["agency_name"] = p.agency_name;
     m["time_zone"] = p.time_zone;
+    m["approved_firmware"] = p.approved_firmware;
     for (const auto& b : kNumeric) m[b.key] = std::to_string(p.*b.field);
     return m;
 }
@@ -65,6 +91,15 @@ Status apply_setting(AgencyProfile& p, const std::string& key, const std::string
         p.time_zone = value;
         return {};
     }
+    if (key == "approved_firmware") {
+        if (!value.empty()) {
+            for (const auto& v : split_list(value))
+                if (!plausible_version(v))
+                    return fail(Error(MessageId::ProfileBadValue, {key, value, "versions separated by commas"}));
+        }
+        p.approved_firmware = value;
+        return {};
+    }
     std::int64_t n = 0;
     auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
     if (ec != std::errc() || ptr != value.data() + value.size())
@@ -75,6 +110,16 @@ Status apply_setting(AgencyProfile& p, const std::string& key, const std::string
     for (const auto& b : kNumeric)
         if (key == b.key) p.*b.field = n;
     return {};
+}
+
+std::vector<std::string> approved_firmware_list(const AgencyProfile& p) {
+    if (p.approved_firmware.empty()) return {};
+    return split_list(p.approved_firmware);
+}
+
+bool firmware_approved(const AgencyProfile& p, const std::string& firmware) {
+    auto list = approved_firmware_list(p);
+    return list.empty() || std::find(list.begin(), list.end(), firmware) != list.end();
 }
 
 }  // namespace custody

@@ -23,7 +23,15 @@ struct AgencyProfile {
     std::int64_t max_devices_per_officer = 1;
     std::int64_t officers_per_device_class_a = 2;  // R2
     std::int64_t officers_per_device_class_b = 5;  // R2
+    // R7: firmware versions the agency has approved, comma-separated; empty approves any.
+    std::string approved_firmware;
+    // R8: above this the cabinet is damaging the battery, not charging it.
+    std::int64_t max_charge_temperature_c = 45;
 };
+
+// The approved firmware versions, one per comma-separated item.
+std::vector<std::string> approved_firmware_list(const AgencyProfile& p);
+bool firmware_approved(const AgencyProfile& p, const std::string& firmware);
 
 struct ProfileKey {
     std::string key;

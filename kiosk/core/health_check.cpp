@@ -28,6 +28,7 @@ Result<Device> HealthCheck::record(const HealthInput& in) {
     std::string detail = "battery=" + std::to_string(h.battery_pct) + "; free_mb=" + std::to_string(h.free_storage_mb) +
                          "; clock_offset_s=" + std::to_string(h.clock_offset_s);
     if (!h.fault.empty()) detail += "; fault=" + h.fault;
+    if (!in.notes.empty()) detail += "; " + in.notes;
     auto id = tx->append_health(h, {in.actor, "health_check", device.serial, detail});
     if (!id) return fail(id.error());
     if (!h.fault.empty() && device.status != DeviceStatus::Quarantined) {

@@ -16,6 +16,7 @@ struct HealthInput {
     std::int64_t clock_offset_s = 0;
     std::string fault;
     std::string actor = "kiosk";
+    std::string notes;  // "key=value; ..." of how it was measured, for the audit entry
 };
 
 class HealthCheck {

@@ -95,6 +95,8 @@ TEST(AgencyProfile, SettingsRoundTripAndCoverEveryKey) {
     p.max_devices_per_officer = 2;
     p.officers_per_device_class_a = 3;
     p.officers_per_device_class_b = 7;
+    p.approved_firmware = "V2.1.0,V2.2.0";
+    p.max_charge_temperature_c = 50;
     auto settings = to_settings(p);
     std::set<std::string> keys;
     for (const auto& k : profile_keys()) {
@@ -107,6 +109,24 @@ TEST(AgencyProfile, SettingsRoundTripAndCoverEveryKey) {
     AgencyProfile q;
     for (const auto& [k, v] : settings) ASSERT_TRUE(apply_setting(q, k, v).ok()) << k << "=" << v;
     EXPECT_EQ(to_settings(q), settings);
+}
+
+TEST(AgencyProfile, ApprovedFirmwareIsAListOfVersions_R7) {
+    AgencyProfile p;
+    EXPECT_TRUE(firmware_approved(p, "anything")) << "an empty list approves any firmware";
+    ASSERT_TRUE(apply_setting(p, "approved_firmware", "V2.1.0,V2.2.0").ok());
+    EXPECT_EQ(approved_firmware_list(p), (std::vector<std::string>{"V2.1.0", "V2.2.0"}));
+    EXPECT_TRUE(firmware_approved(p, "V2.2.0"));
+    EXPECT_FALSE(firmware_approved(p, "V2.2"));
+    EXPECT_FALSE(firmware_approved(p, ""));
+    ASSERT_TRUE(apply_setting(p, "approved_firmware", "").ok());
+    EXPECT_TRUE(firmware_approved(p, "V9"));
+}
+
+TEST(AgencyProfile, ApprovedFirmwareRefusesWhatNoCameraReports_R7) {
+    for (const char* v : {"V2.1.0,", ",V2.1.0", "V2.1.0,,V2.2.0", "V2.1.0, V2.2.0", "版本1"})
+        expect_bad("approved_firmware", v, MessageId::ProfileBadValue, "versions separated by commas");
+    expect_bad("max_charge_temperature_c", "29", MessageId::ProfileBadValue, "30..80");
 }
 
 }  // namespace
