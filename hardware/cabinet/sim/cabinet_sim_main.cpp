@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <termios.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,7 @@
 #include "hardware/cabinet/sim/cabinet_model.h"
 #include "hardware/cabinet/sim/register_bridge.h"
 #include "hardware/cabinet/sim/sim_commands.h"
+#include "hardware/cabinet/sim/wire_pacer.h"
 
 using namespace custody::sim;
 
@@ -40,14 +43,19 @@ struct Options {
     int baud = 115200;
     int unit = custody::cabinet_map::kDefaultUnitId;
     double time_scale = 1.0;
+    bool pace_wire = false;
     SimIdentity identity;
 };
 
 [[noreturn]] void usage(const std::string& why) {
     std::fprintf(stderr,
                  "cabinet-sim: %s\n"
-                 "usage: cabinet-sim [--slots N] (--tcp HOST:PORT | --rtu PTY|auto) [--baud B] [--unit ID]\n"
-                 "                   [--time-scale K] [--serial TEXT]\n",
+                 "usage: cabinet-sim [--slots N] (--tcp HOST:PORT | --rtu PTY|auto [--pace-wire]) [--baud B]\n"
+                 "                   [--unit ID] [--time-scale K] [--serial TEXT]\n"
+                 "  --pace-wire  RTU only: deliver each reply when it would arrive over a real line at\n"
+                 "               --baud (10 bits per character, 8N1: the request, the reply, and the\n"
+                 "               3.5-character silence after each frame), so a pty keeps the timing\n"
+                 "               of an RS-485 line\n",
                  why.c_str());
     std::exit(2);
 }
@@ -77,6 +85,7 @@ Options parse(int argc, char** argv) {
             } else if (a == "--baud") o.baud = std::stoi(next());
             else if (a == "--unit") o.unit = std::stoi(next());
             else if (a == "--time-scale") o.time_scale = std::stod(next());
+            else if (a == "--pace-wire") o.pace_wire = true;
             else if (a == "--serial") o.identity.serial = next().substr(0, 16);
             else usage("unknown option " + a);
         } catch (const std::logic_error&) {
@@ -86,6 +95,9 @@ Options parse(int argc, char** argv) {
     if (!have_link) usage("choose --tcp or --rtu");
     if (o.slots < 1 || o.slots > custody::cabinet_map::kMaxSlots) usage("--slots must be 1..30");
     if (o.time_scale <= 0) usage("--time-scale must be positive");
+    if (o.baud <= 0) usage("--baud must be positive");
+    // Over TCP the network has its own timing; there is no serial line to imitate.
+    if (o.pace_wire && o.tcp) usage("--pace-wire paces a serial line: use it with --rtu, not --tcp");
     return o;
 }
 
@@ -169,6 +181,20 @@ int main(int argc, char** argv) {
     }
     modbus_set_slave(ctx, opt.unit);
 
+    // libmodbus writes a reply straight to its fd; for pacing it writes into this pipe
+    // instead, and the pacer hands the bytes on to the line.
+    std::unique_ptr<WirePacer> pacer;
+    int capture[2] = {-1, -1};
+    if (opt.pace_wire) {
+        if (pipe2(capture, O_CLOEXEC | O_NONBLOCK) != 0) {
+            std::perror("cabinet-sim: pipe2");
+            return 1;
+        }
+        pacer = std::make_unique<WirePacer>(opt.baud);
+        // The default 50 us timer slack would make every paced character that much late.
+        prctl(PR_SET_TIMERSLACK, 1UL, 0UL, 0UL, 0UL);
+    }
+
     std::vector<int> clients;
     std::string pending;  // stdin bytes not yet making a full line
     bool stdin_open = true;
@@ -211,6 +237,15 @@ int main(int argc, char** argv) {
                 while ((nl = pending.find('\n')) != std::string::npos) {
                     std::string line = pending.substr(0, nl);
                     pending.erase(0, nl + 1);
+                    if (line == "wire") {
+                        // What the pacer has put on the line, so tests can see it pacing
+                        // without timing anything.
+                        reply_line(pacer ? "ok baud=" + std::to_string(pacer->baud()) +
+                                               " frames=" + std::to_string(pacer->frames()) +
+                                               " characters=" + std::to_string(pacer->characters())
+                                         : "error wire pacing is off (start with --rtu ... --pace-wire)");
+                        continue;
+                    }
                     CommandOutcome out = run_command(model, line);
                     publish_slots(mapping, model);
                     reply_line(out.reply);
@@ -222,7 +257,19 @@ int main(int argc, char** argv) {
             } else {
                 modbus_set_socket(ctx, p.fd);
                 int rc = modbus_receive(ctx, query);
-                if (rc > 0) {
+                if (rc > 0 && pacer) {
+                    const auto received = WirePacer::Clock::now();
+                    modbus_set_socket(ctx, capture[1]);
+                    modbus_reply(ctx, query, rc, mapping);
+                    modbus_set_socket(ctx, serial_fd);
+                    std::uint8_t reply[MODBUS_RTU_MAX_ADU_LENGTH];
+                    ssize_t got = read(capture[0], reply, sizeof reply);
+                    // A board applies a write when the request arrives, not when its reply ends.
+                    absorb_writes(mapping, model);
+                    publish_slots(mapping, model);
+                    pacer->deliver(serial_fd, static_cast<std::size_t>(rc), reply,
+                                   got > 0 ? static_cast<std::size_t>(got) : 0, received);
+                } else if (rc > 0) {
                     modbus_reply(ctx, query, rc, mapping);
                     absorb_writes(mapping, model);
                     publish_slots(mapping, model);
@@ -242,6 +289,8 @@ int main(int argc, char** argv) {
         if (!opt.tcp && opt.rtu != "auto") modbus_close(ctx);
         modbus_free(ctx);
     }
+    for (int fd : capture)
+        if (fd >= 0) close(fd);
     if (pty.master >= 0) close(pty.master);
     if (pty.slave >= 0) close(pty.slave);
     modbus_mapping_free(mapping);
