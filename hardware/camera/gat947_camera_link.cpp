@@ -24,6 +24,7 @@ Result<std::unique_ptr<DockedCamera>> Gat947CameraLink::open(int slot) {
     if (it == slots_.end())
         return fail(Error(MessageId::CameraNotFound, {std::to_string(slot)},
                           "no camera library configured for this slot"));
+    CUSTODY_TRY(check_slot(it->second));
     auto lib = library(it->second.vendor.library_path);
     if (!lib.ok()) return fail(lib.error());
     auto camera = std::make_unique<Gat947DockedCamera>(*lib, it->second);

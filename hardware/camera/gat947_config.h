@@ -6,6 +6,8 @@
 #include <chrono>
 #include <string>
 
+#include "kiosk/core/result.h"
+
 namespace custody::camera {
 
 // The vendor header defines BC_SUCCESS and the iRet detail codes; they differ between
@@ -31,12 +33,23 @@ struct Gat947Slot {
     // Init_Device's IDCode: the maker+model code. For the simulator, "CODE@/slot/dir"
     // (a vendor extension) also selects the slot's state directory.
     std::string init_code;
-    // Where the camera's volume is mounted once SetMSDC has switched it to a USB disk.
+    // Where the camera's volume is found once SetMSDC has switched it to a USB disk: set
+    // exactly one of these two (check_slot, called by Gat947CameraLink::open, refuses both
+    // or neither, so a half-edited configuration is not silently read one way).
+    // A directory the system mounts the slot's disk on, e.g. by an fstab entry on its
+    // /dev/disk/by-path name.
     std::string mount_path;
+    // The USB port the slot's cable is wired to, as sysfs names it ("1-1.3", "2-1.4.2"):
+    // the disk under it is found with libudev, its mount point in /proc/self/mountinfo.
+    std::string usb_port;
     // The device password used until authenticate() is called (6 characters).
     std::string password;
     // A real camera re-enumerates and the desktop automounter mounts it; wait this long.
     std::chrono::milliseconds mount_timeout{15000};
 };
+
+// CameraSlotVolumeMisconfigured unless exactly one of mount_path and usb_port is set;
+// CameraUsbPortInvalid if usb_port is not a sysfs port name.
+Status check_slot(const Gat947Slot& s);
 
 }  // namespace custody::camera

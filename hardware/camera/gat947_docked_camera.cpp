@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "hardware/camera/fixed_field_text.h"
+#include "hardware/camera/usb_volume_finder.h"
 #include "hardware/camera/vendor_errors.h"
 #include "hardware/camera/volume_files.h"
 
@@ -241,37 +242,70 @@ Result<std::string> Gat947DockedCamera::mass_storage_path() {
         int rv = lib_->set_msdc(password_.c_str(), &iret);
         if (!succeeded(rv)) return fail(failure("SetMSDC", rv, iret));
     }
+    auto volume = wait_for_volume();
+    if (!volume.ok()) return fail(volume.error());
+    mounted_ = *volume;
+    return *mounted_;
+}
+
+Result<std::string> Gat947DockedCamera::look_for_volume() const {
+    if (!slot_.usb_port.empty()) {
+        auto found = find_usb_volume(name_, slot_.usb_port);
+        if (!found.ok()) return fail(found.error());
+        return found->mount_point;
+    }
+    std::error_code ec;
+    if (!std::filesystem::is_directory(slot_.mount_path, ec))
+        return fail(Error(MessageId::CameraVolumeNotMounted, {name_, slot_.mount_path}, "no directory"));
+    return slot_.mount_path;
+}
+
+Status Gat947DockedCamera::volume_still_there(const std::string& root) const {
+    // A volume that vanished after the switch means the camera left the dock. With a port,
+    // the mount point may outlive the mount as an empty directory: an empty listing then
+    // must not pass for a camera without recordings, so the mount itself is checked.
+    if (!slot_.usb_port.empty()) {
+        auto now = find_usb_volume(name_, slot_.usb_port);
+        if (now.ok() && now->mount_point == root) return {};
+        if (!now.ok() && !volume_may_still_appear(now.error())) return fail(now.error());
+        return fail(Error(MessageId::CameraUnplugged, {name_},
+                          root + " is no longer mounted from USB port " + slot_.usb_port +
+                              (now.ok() ? "" : ": " + log_line(now.error()))));
+    }
+    std::error_code ec;
+    if (!std::filesystem::is_directory(root, ec))
+        return fail(Error(MessageId::CameraUnplugged, {name_}, root + " is gone"));
+    return {};
+}
+
+Result<std::string> Gat947DockedCamera::wait_for_volume() const {
     // The camera re-enumerates as a USB disk and is mounted by the system; wait for it.
-    namespace fs = std::filesystem;
     auto deadline = std::chrono::steady_clock::now() + slot_.mount_timeout;
     for (;;) {
-        std::error_code ec;
-        if (fs::is_directory(slot_.mount_path, ec)) break;
-        if (std::chrono::steady_clock::now() >= deadline)
-            return fail(Error(MessageId::CameraVolumeNotMounted, {name_, slot_.mount_path},
-                              "no directory after " + std::to_string(slot_.mount_timeout.count()) + " ms"));
+        auto volume = look_for_volume();
+        if (volume.ok()) return volume;
+        Error e = volume.error();
+        // A udev or mount table failure will not clear by waiting: report it now.
+        if (!volume_may_still_appear(e)) return fail(std::move(e));
+        if (std::chrono::steady_clock::now() >= deadline) {
+            e.detail += " after " + std::to_string(slot_.mount_timeout.count()) + " ms";
+            return fail(std::move(e));
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
-    mounted_ = slot_.mount_path;
-    return *mounted_;
 }
 
 Result<std::vector<RecordingFile>> Gat947DockedCamera::recordings() {
     auto root = mass_storage_path();
     if (!root.ok()) return fail(root.error());
-    std::error_code ec;
-    // A volume that vanished after the switch means the camera left the dock.
-    if (!std::filesystem::is_directory(*root, ec))
-        return fail(Error(MessageId::CameraUnplugged, {name_}, *root + " is gone"));
+    CUSTODY_TRY(volume_still_there(*root));
     return list_volume(name_, *root);
 }
 
 Status Gat947DockedCamera::delete_recording(const RecordingFile& f) {
     auto root = mass_storage_path();
     if (!root.ok()) return fail(root.error());
-    std::error_code ec;
-    if (!std::filesystem::is_directory(*root, ec))
-        return fail(Error(MessageId::CameraUnplugged, {name_}, *root + " is gone"));
+    CUSTODY_TRY(volume_still_there(*root));
     return delete_from_volume(name_, *root, f);
 }
 

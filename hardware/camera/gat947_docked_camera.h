@@ -40,6 +40,12 @@ private:
     Result<ZFY_INFO> read_info_locked();
     Error failure(const char* call, int rv, int iret) const;
     Error unsupported(const char* call) const;
+    // Polls, up to mount_timeout, for the slot's volume after SetMSDC.
+    Result<std::string> wait_for_volume() const;
+    // One look for it: the configured directory, or the disk under the configured port.
+    Result<std::string> look_for_volume() const;
+    // CameraUnplugged if the volume found by mass_storage_path() is gone.
+    Status volume_still_there(const std::string& root) const;
     bool succeeded(int rv) const { return rv == slot_.vendor.codes.bc_success; }
 
     std::shared_ptr<VendorLibrary> lib_;
