@@ -1,6 +1,7 @@
 # Writes the numbered migration files into a C++ source, so the binary carries its
 # schema and cannot run against a missing or edited copy on disk.
 set(body "// Generated from db/migrations/*.sql; do not edit.\n#include \"db/migrations_embedded.h\"\n\nnamespace custody::db {\n\nstd::vector<Migration> embedded_migrations() {\n    return {\n")
+string(REPLACE "|" ";" FILES "${FILES}")
 list(SORT FILES)
 foreach(f IN LISTS FILES)
   get_filename_component(name "${f}" NAME_WE)

@@ -21,5 +21,8 @@ int latest_schema_version();
 Result<int> schema_version(Connection& c);
 // Brings the schema to the latest version; returns the version it started from.
 Result<int> migrate(Connection& c);
+// Stops at `target` (an earlier version): how upgrade tests build a database as an
+// earlier release left it.
+Result<int> migrate_to(Connection& c, int target);
 
 }  // namespace custody::db

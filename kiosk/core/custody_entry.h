@@ -8,12 +8,15 @@
 
 namespace custody {
 
-enum class CustodyKind { Checkout, Return, UnexpectedReturn };
+// Voided: a checkout whose camera never left its slot; it closes the checkout as a
+// return would, but nothing was handed over.
+enum class CustodyKind { Checkout, Return, UnexpectedReturn, Voided };
 
 inline constexpr NamedCode<CustodyKind> kCustodyKinds[] = {
     {CustodyKind::Checkout, "checkout", "领用", "checkout"},
     {CustodyKind::Return, "return", "归还", "return"},
     {CustodyKind::UnexpectedReturn, "unexpected_return", "非领用归还", "unexpected return"},
+    {CustodyKind::Voided, "voided", "领用作废", "checkout voided"},
 };
 
 // One append-only line of the usage ledger (R5). A return closes its checkout.
