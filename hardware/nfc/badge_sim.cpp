@@ -2,7 +2,14 @@
 // hardware. Prints the pty path first, then takes one command per line on stdin:
 //   tap HEX   put a card with this UID on the field      -> ok | error <reason>
 //   remove    take it off                                -> ok
-//   quit      (or end of input) stop
+//   quit      stop
+// At the end of input it keeps serving until SIGTERM or SIGINT, so it can run in the
+// background (badge-sim --uid 04A23B11 </dev/null &) while nfc-list or the kiosk reads it.
+#include <poll.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -10,6 +17,30 @@
 
 #include "hardware/nfc/pn532_emulator.h"
 #include "kiosk/core/error.h"
+
+namespace {
+
+volatile sig_atomic_t g_terminate = 0;
+void on_signal(int) { g_terminate = 1; }
+
+// One command line; false when it says to stop.
+bool run_command(custody::nfc::Pn532Emulator& emu, const std::string& line) {
+    std::istringstream in(line);
+    std::string cmd, arg;
+    in >> cmd >> arg;
+    if (cmd == "quit") return false;
+    if (cmd == "tap") {
+        std::cout << (emu.place(arg) ? "ok" : "error not a 4, 7 or 10-byte UID") << std::endl;
+    } else if (cmd == "remove") {
+        emu.remove();
+        std::cout << "ok" << std::endl;
+    } else if (!cmd.empty()) {
+        std::cout << "error unknown command " << cmd << std::endl;
+    }
+    return true;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     using custody::nfc::Pn532Emulator;
@@ -23,6 +54,20 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
+    // Blocked before the emulator's thread starts, so only ppoll below ever takes them, and a
+    // signal cannot slip in between the check and the wait.
+    sigset_t blocked, during_wait;
+    sigemptyset(&blocked);
+    sigaddset(&blocked, SIGTERM);
+    sigaddset(&blocked, SIGINT);
+    sigprocmask(SIG_BLOCK, &blocked, &during_wait);
+    sigdelset(&during_wait, SIGTERM);
+    sigdelset(&during_wait, SIGINT);
+    struct sigaction sa {};
+    sa.sa_handler = on_signal;
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGINT, &sa, nullptr);
+
     auto emu = Pn532Emulator::start();
     if (!emu.ok()) {
         std::cerr << "badge-sim: " << custody::log_line(emu.error()) << "\n";
@@ -34,19 +79,28 @@ int main(int argc, char** argv) {
     }
     std::cout << (*emu)->path() << std::endl;  // flushed: a caller waits for this line
 
-    std::string line;
-    while (std::getline(std::cin, line)) {
-        std::istringstream in(line);
-        std::string cmd, arg;
-        in >> cmd >> arg;
-        if (cmd == "quit") break;
-        if (cmd == "tap") {
-            std::cout << ((*emu)->place(arg) ? "ok" : "error not a 4, 7 or 10-byte UID") << std::endl;
-        } else if (cmd == "remove") {
-            (*emu)->remove();
-            std::cout << "ok" << std::endl;
-        } else if (!cmd.empty()) {
-            std::cout << "error unknown command " << cmd << std::endl;
+    std::string pending;
+    bool stdin_open = true;
+    bool quit = false;
+    while (!quit && !g_terminate) {
+        pollfd in{STDIN_FILENO, POLLIN, 0};
+        const int ready = ppoll(&in, stdin_open ? 1 : 0, nullptr, &during_wait);
+        if (ready < 0) {
+            if (errno == EINTR) continue;
+            std::perror("badge-sim: ppoll");
+            return 1;
+        }
+        char buf[512];
+        const ssize_t got = read(STDIN_FILENO, buf, sizeof buf);
+        if (got <= 0) {
+            stdin_open = false;
+            continue;
+        }
+        pending.append(buf, static_cast<std::size_t>(got));
+        for (std::size_t nl; !quit && (nl = pending.find('\n')) != std::string::npos;) {
+            const std::string line = pending.substr(0, nl);
+            pending.erase(0, nl + 1);
+            quit = !run_command(**emu, line);
         }
     }
     return 0;
