@@ -44,7 +44,8 @@ Status WedgeBadgeReader::start(BadgeEvents& events) {
     if (thread_.joinable()) throw std::logic_error("WedgeBadgeReader started twice");
     wake_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     if (wake_fd_ < 0) {
-        return fail(Error(MessageId::ReaderDeviceUnavailable, {config_.device, std::string("eventfd: ") + std::strerror(errno)}));
+        return fail(
+            Error(MessageId::ReaderDeviceUnavailable, {config_.device, std::string("eventfd: ") + std::strerror(errno)}));
     }
     events_ = &events;
     last_offline_.reset();
@@ -68,6 +69,14 @@ bool WedgeBadgeReader::pause(std::chrono::milliseconds d) {
     do {
         rc = ::poll(&p, 1, static_cast<int>(d.count()));
     } while (rc < 0 && errno == EINTR);
+    if (rc < 0) {
+        // Not expected on our own eventfd; sleeping keeps the retries paced, and the next
+        // poll still sees a stop().
+        log_event(LogLevel::Error,
+                  std::string("badge reader: poll on its wake-up eventfd failed: ") + std::strerror(errno));
+        std::this_thread::sleep_for(d);
+        return true;
+    }
     return rc == 0;
 }
 
@@ -85,16 +94,18 @@ Result<DeviceFd> WedgeBadgeReader::connect() {
     if (!fd.ok()) return fd;
     // Whatever waits in the node was typed before we owned it. Reading it out also tells a
     // FIFO with nobody writing (end of file at once) from a live device (nothing to read).
+    // Bounded: a device that never stops sending is read as it goes, not drained for ever.
     input_event stale[64];
-    for (;;) {
+    for (int reads = 0; reads < 256; ++reads) {
         const ssize_t n = ::read(fd->get(), stale, sizeof stale);
         if (n > 0) continue;
         if (n == 0) return fail(Error(MessageId::ReaderDisconnected, {config_.device, "end of file"}));
         if (errno == EINTR) continue;
-        if (errno == EAGAIN) return fd;
+        if (errno == EAGAIN) break;
         const int err = errno;
         return fail(Error(MessageId::ReaderDisconnected, {config_.device, std::strerror(err)}));
     }
+    return fd;
 }
 
 void WedgeBadgeReader::handle_line(const std::string& text, std::chrono::microseconds at, TapDebounce& debounce) {
@@ -112,7 +123,9 @@ std::optional<Error> WedgeBadgeReader::serve(int fd) {
     // Room for whole records; a FIFO may hand over part of one, kept for the next read.
     unsigned char buf[kRecord * 64];
     std::size_t held = 0;
-    const auto gone = [&](const std::string& why) { return Error(MessageId::ReaderDisconnected, {config_.device, why}); };
+    const auto gone = [&](const std::string& why) {
+        return Error(MessageId::ReaderDisconnected, {config_.device, why});
+    };
 
     for (;;) {
         pollfd p[2] = {{wake_fd_, POLLIN, 0}, {fd, POLLIN, 0}};

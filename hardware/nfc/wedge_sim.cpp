@@ -12,6 +12,7 @@
 // At the end of input it keeps serving until SIGTERM or SIGINT, so it can run in the
 // background. It removes the FIFO when it stops.
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -124,11 +125,14 @@ int open_fifo(const std::string& path) {
     return fd;
 }
 
+// In whole records of at most PIPE_BUF bytes, which a FIFO writes whole or not at all: the
+// stream stays aligned on records, as an evdev node's always is.
 std::string write_records(int fd, const std::vector<input_event>& records) {
+    constexpr std::size_t kChunk = PIPE_BUF / sizeof(input_event) * sizeof(input_event);
     const auto* p = reinterpret_cast<const unsigned char*>(records.data());
     std::size_t left = records.size() * sizeof(input_event);
     while (left > 0) {
-        const ssize_t n = write(fd, p, left);
+        const ssize_t n = write(fd, p, std::min(left, kChunk));
         if (n > 0) {
             p += n;
             left -= static_cast<std::size_t>(n);

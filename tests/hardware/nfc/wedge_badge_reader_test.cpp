@@ -208,11 +208,13 @@ TEST_F(WedgeReaderTest, AUidOfTheWrongLengthIsRejected) {
     ASSERT_EQ(sim->command("type 04A23B"), "ok");
     ASSERT_EQ(sim->command("type 04A23B1122"), "ok");
     ASSERT_EQ(sim->command("type 04A23G11"), "ok");
+    // Sixty keys are more than one atomic FIFO write: the records must still arrive whole.
+    ASSERT_EQ(sim->command("type " + std::string(60, '1')), "ok");
     tap("04A23B11");
     ASSERT_TRUE(events.wait_taps(1));
     EXPECT_EQ(events.taps_now(), std::vector<std::string>{"04A23B11"});
     std::lock_guard lock(g_mutex);
-    EXPECT_EQ(log_count("[ReaderUidWrongLength]"), 2u);
+    EXPECT_EQ(log_count("[ReaderUidWrongLength]"), 3u);
     EXPECT_EQ(log_count("[ReaderUidUnreadable]"), 1u);
 }
 
