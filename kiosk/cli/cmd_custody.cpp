@@ -28,7 +28,7 @@ int cmd_checkout(CliContext& ctx, const std::vector<std::string>& words) {
         std::string n = normalise_badge_uid(typed);
         return n.empty() ? typed : n;
     };
-    CheckoutRequest req{uid(*badge), std::nullopt};
+    CheckoutRequest req{uid(*badge), std::nullopt, std::nullopt};
     if (auto p = a->get("partner")) req.partner_badge_uid = uid(*p);
     auto store = ctx.open_store();
     if (!store) return ctx.report(store.error());

@@ -299,7 +299,7 @@ private:
     // A refusal is part of the story: count it and carry on. A storage failure is not.
     Status tap(const std::string& badge, const std::optional<std::string>& partner) {
         Checkout checkout(store_, clock_);
-        auto g = checkout.run({badge, partner});
+        auto g = checkout.run({badge, partner, std::nullopt});
         if (!g) {
             if (exit_is_environment(g.error())) return fail(g.error());
             ++stats_.refusals;
@@ -344,7 +344,7 @@ private:
     Status report_fault(const std::string& serial, Timestamp t) {
         clock_.set(t);
         HealthCheck check(store_, clock_);
-        auto r = check.record({serial, 55, 21000, 1, "屏幕破裂 / cracked screen", "demo"});
+        auto r = check.record({serial, 55, 21000, 1, "屏幕破裂 / cracked screen", "demo", ""});
         if (!r) return fail(r.error());
         pending_.erase(std::remove(pending_.begin(), pending_.end(), serial), pending_.end());
         // A quarantined camera is not offloaded here: repair handling takes it from there.
@@ -363,7 +363,7 @@ private:
             std::int64_t recordings = std::uniform_int_distribution<int>(3, 18)(rng_);
             auto c = completion.record({serial, recordings, recordings * 180'000'000LL, "demo"});
             if (!c) return fail(c.error());
-            auto h = check.record({serial, std::uniform_int_distribution<int>(35, 65)(rng_), 28000, 0, "", "demo"});
+            auto h = check.record({serial, std::uniform_int_distribution<int>(35, 65)(rng_), 28000, 0, "", "demo", ""});
             if (!h) return fail(h.error());
         }
         pending_.clear();
@@ -384,7 +384,7 @@ private:
             // One camera in twenty has drifted and gets its clock set a little late.
             int drift = std::uniform_int_distribution<int>(0, 19)(rng_) == 0 ? 9 : std::uniform_int_distribution<int>(0, 2)(rng_);
             auto r = check.record({d.device.serial, std::uniform_int_distribution<int>(88, 100)(rng_),
-                                   std::uniform_int_distribution<int>(24000, 30000)(rng_), drift, "", "demo"});
+                                   std::uniform_int_distribution<int>(24000, 30000)(rng_), drift, "", "demo", ""});
             if (!r) return fail(r.error());
         }
         return {};

@@ -233,7 +233,7 @@ void measure(Phase& ph, Services& s, Fleet& fleet, ManualClock& clock, SqliteFlo
             return std::pair{std::move(result), t};
         };
 
-        auto [grant, t_out] = timed([&] { return s.checkout.run({fo.badge_uid, std::nullopt}); });
+        auto [grant, t_out] = timed([&] { return s.checkout.run({fo.badge_uid, std::nullopt, std::nullopt}); });
         CheckoutGrant g = need(std::move(grant), "Checkout::run for " + fo.officer.number);
         expect(g.device.status == DeviceStatus::Out, "checkout did not leave the device out");
 
@@ -242,7 +242,7 @@ void measure(Phase& ph, Services& s, Fleet& fleet, ManualClock& clock, SqliteFlo
         expect(!r.unexpected && r.device.status == DeviceStatus::Docked, "return was not an expected return");
 
         auto [checked, t_health] =
-            timed([&] { return s.health.record({g.device.serial, 97, 61440, 0, "", "kiosk"}); });
+            timed([&] { return s.health.record({g.device.serial, 97, 61440, 0, "", "kiosk", ""}); });
         Device h = need(std::move(checked), "HealthCheck::record for " + g.device.serial);
         expect(h.status == DeviceStatus::Docked, "health check changed the device status");
 

@@ -79,7 +79,7 @@ Status Fleet::register_all() {
     HealthCheck check(store_, clock_);
     for (int i = 1; i <= shape_.slots; ++i) {
         clock_.advance_ms(kStepMs);
-        auto d = check.record({device_serial(i), kBattery, kFreeMb, 0, "", "kiosk"});
+        auto d = check.record({device_serial(i), kBattery, kFreeMb, 0, "", "kiosk", ""});
         if (!d) return fail(d.error());
     }
     return {};

@@ -67,7 +67,7 @@ TEST(ConcurrencyFork, ParentAndChildProcessWriteTogether) {
         ASSERT_TRUE(opened.ok()) << log_line(opened.error());
         SqliteStore& store = **opened;
         for (int i = 0; i < kRounds; ++i) {
-            auto g = Checkout(store, clock).run({kZhangBadge, kLiBadge});
+            auto g = Checkout(store, clock).run({kZhangBadge, kLiBadge, std::nullopt});
             if (!g) {
                 ADD_FAILURE() << "checkout " << i << ": " << log_line(g.error());
                 ++failures;

@@ -19,7 +19,7 @@ constexpr int kRounds = 25;
 // One kiosk: check out, return into the same slot, offload, health check — kRounds times.
 std::string kiosk_shift(CustodyStore& store, ManualClock& clock) {
     for (int i = 0; i < kRounds; ++i) {
-        auto g = Checkout(store, clock).run({kZhangBadge, std::nullopt});
+        auto g = Checkout(store, clock).run({kZhangBadge, std::nullopt, std::nullopt});
         if (!g) return "checkout " + std::to_string(i) + ": " + log_line(g.error());
         clock.advance_ms(10 * 60 * kMsPerSecond);
         auto r = Return(store, clock).run({g->device.serial, g->slot, "kiosk"});
@@ -91,7 +91,7 @@ TEST(ConcurrencyThreads, TwoKiosksNeverIssueTheSameDeviceTwice) {
     // Zhang, Li and Zhao (ZD01) race for two ZD01 cameras on two kiosks.
     std::atomic<int> granted{0}, refused{0};
     auto tap = [&](CustodyStore& store, const Clock& clock, const char* badge) {
-        auto r = Checkout(store, clock).run({badge, std::nullopt});
+        auto r = Checkout(store, clock).run({badge, std::nullopt, std::nullopt});
         (r ? granted : refused)++;
     };
     std::thread a([&] {

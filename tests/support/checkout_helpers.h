@@ -13,7 +13,7 @@ namespace custody::test {
 
 inline Result<CheckoutGrant> checkout(StoreFixture& f, const std::string& badge,
                                       std::optional<std::string> partner = std::nullopt) {
-    return Checkout(f.store(), f.clock()).run({badge, std::move(partner)});
+    return Checkout(f.store(), f.clock()).run({badge, std::move(partner), std::nullopt});
 }
 
 inline Result<ReturnReceipt> give_back(StoreFixture& f, const std::string& serial, int slot) {

@@ -18,7 +18,7 @@ protected:
 
 TEST_F(DockArrivalTest, TheReturnClosesTheOfficersCheckoutThenTheCameraIsChecked_R5_R14) {
     store_.make_all_ready();
-    auto grant = Checkout(store_.store(), store_.clock()).run({agency::kZhangBadge, std::nullopt});
+    auto grant = Checkout(store_.store(), store_.clock()).run({agency::kZhangBadge, std::nullopt, std::nullopt});
     ASSERT_TRUE(grant.ok()) << log_line(grant.error());
     ASSERT_EQ(grant->slot, 1);
     camera(1).set("user_no", agency::kZhang);  // what the camera carried on duty
@@ -82,7 +82,7 @@ TEST_F(DockArrivalTest, ASlotWithNoCameraConfiguredIsUnidentified) {
 
 TEST_F(DockArrivalTest, AnUnregisteredCameraIsRefusedByTheLedger) {
     store_.make_all_ready();
-    ASSERT_TRUE(Checkout(store_.store(), store_.clock()).run({agency::kZhangBadge, std::nullopt}).ok());
+    ASSERT_TRUE(Checkout(store_.store(), store_.clock()).run({agency::kZhangBadge, std::nullopt, std::nullopt}).ok());
     camera(1).set("serial", "DSJ9999");
     const auto entries = store_.count("custody_entries");
     auto r = arrive(1);

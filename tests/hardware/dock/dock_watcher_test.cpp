@@ -102,7 +102,7 @@ protected:
 
 TEST_F(DockWatcherTest, ACameraDockedInTheCabinetIsReturnedAndChecked_R5_R14) {
     store_.make_all_ready();
-    auto grant = Checkout(store_.store(), store_.clock()).run({agency::kZhangBadge, std::nullopt});
+    auto grant = Checkout(store_.store(), store_.clock()).run({agency::kZhangBadge, std::nullopt, std::nullopt});
     ASSERT_TRUE(grant.ok()) << log_line(grant.error());
     ASSERT_EQ(grant->slot, 1);
     monitor_->start();
