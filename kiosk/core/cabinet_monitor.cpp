@@ -144,6 +144,13 @@ Status CabinetMonitor::set_led(int slot, LedPattern pattern) {
     return controller_.set_led(slot, pattern);
 }
 
+bool CabinetMonitor::wait_until(const std::function<bool(const std::vector<SlotStatus>&)>& pred,
+                                std::chrono::milliseconds timeout) {
+    std::unique_lock lock(state_mutex_);
+    auto met = [&] { return online_.value_or(false) && pred(slots_); };
+    return polled_.wait_for(lock, timeout, [&] { return stopping_ || met(); }) && met();
+}
+
 bool CabinetMonitor::online() const {
     std::lock_guard lock(state_mutex_);
     return online_.value_or(false);

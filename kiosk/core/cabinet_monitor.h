@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -42,6 +43,11 @@ public:
     // lock, cabinet offline): the pulse succeeding proves nothing about the door.
     Status unlock_and_confirm(int slot, std::chrono::milliseconds timeout);
     Status set_led(int slot, LedPattern pattern);
+
+    // Waits until a poll shows the cabinet online with slots satisfying `pred`; false
+    // after `timeout`, or when stopped.
+    bool wait_until(const std::function<bool(const std::vector<SlotStatus>&)>& pred,
+                    std::chrono::milliseconds timeout);
 
     bool online() const;
     std::vector<SlotStatus> slots() const;  // the last good poll; empty while offline

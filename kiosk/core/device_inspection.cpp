@@ -4,7 +4,7 @@
 #include <cstdlib>
 
 #include "kiosk/core/camera_binding.h"
-#include "kiosk/core/charge_behaviour.h"
+#include "kiosk/core/slot_condition.h"
 #include "kiosk/core/health_check.h"
 #include "kiosk/core/log.h"
 #include "kiosk/core/pre_use_check.h"
@@ -171,7 +171,7 @@ Result<InspectionReport> DeviceInspection::inspect(DockedCamera& camera, const I
     } else {
         rep.faults.push_back(check_failed(identified.error()));
     }
-    for (auto& e : charge_faults(r.cabinet, m.battery_known ? f.battery_pct : 100, profile)) rep.faults.push_back(e);
+    for (auto& e : slot_faults(r.cabinet, m.battery_known ? f.battery_pct : 100, profile)) rep.faults.push_back(e);
 
     HealthReading reading{0, device.id, clock_.now(), f.battery_pct, f.storage.free_mb, f.clock_offset_s,
                           join_zh(rep.faults)};

@@ -1,5 +1,7 @@
 #include "tests/hardware/dock/dock_fixture.h"
 
+#include <algorithm>
+
 namespace custody::test {
 
 void DockFixture::SetUp() {
@@ -20,6 +22,25 @@ void DockFixture::SetUp() {
         ++slot;
     }
     link_ = std::make_unique<camera::Gat947CameraLink>(slots);
+}
+
+void DockFixture::TearDown() {
+    monitor_.reset();  // no more events, before anything they reach goes away
+    cabinet_.reset();
+    sim_.reset();
+}
+
+void DockFixture::start_cabinet(CabinetListener& listener) {
+    sim_ = std::make_unique<SimulatorProcess>(CABINET_SIM_PATH,
+                                              std::vector<std::string>{"--slots", "3", "--tcp", "127.0.0.1:0"});
+    cabinet_ = std::make_unique<ModbusCabinetController>(CabinetLinkConfig::tcp("127.0.0.1", sim_->tcp_port()));
+    monitor_ = std::make_unique<CabinetMonitor>(*cabinet_, listener);
+}
+
+bool DockFixture::cabinet_shows(const std::function<bool(const SlotStatus&)>& pred) {
+    return monitor_->wait_until(
+        [&](const std::vector<SlotStatus>& slots) { return std::any_of(slots.begin(), slots.end(), pred); },
+        std::chrono::seconds(10));
 }
 
 SlotStatus DockFixture::charging(int slot) {

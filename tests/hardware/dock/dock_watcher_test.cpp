@@ -6,13 +6,10 @@
 
 #include <condition_variable>
 #include <mutex>
-#include <thread>
 
-#include "hardware/cabinet/modbus_cabinet_controller.h"
 #include "kiosk/core/checkout.h"
 #include "kiosk/core/dock_watcher.h"
 #include "tests/hardware/dock/dock_fixture.h"
-#include "tests/support/simulator_process.h"
 
 namespace custody::test {
 namespace {
@@ -66,38 +63,19 @@ class DockWatcherTest : public DockFixture {
 protected:
     void SetUp() override {
         DockFixture::SetUp();
-        sim_ = std::make_unique<SimulatorProcess>(CABINET_SIM_PATH,
-                                                  std::vector<std::string>{"--slots", "3", "--tcp", "127.0.0.1:0"});
-        auto link = CabinetLinkConfig::tcp("127.0.0.1", sim_->tcp_port());
-        cabinet_ = std::make_unique<ModbusCabinetController>(link);
         arrival_ = std::make_unique<DockArrival>(store_.store(), store_.clock(), *link_);
         watcher_ = std::make_unique<DockWatcher>(*arrival_, events_);
-        monitor_ = std::make_unique<CabinetMonitor>(*cabinet_, *watcher_);
+        start_cabinet(*watcher_);
     }
     void TearDown() override {
-        monitor_.reset();  // no more slot events
+        monitor_.reset();  // no more slot events reach the watcher
         watcher_.reset();
-        sim_.reset();
+        DockFixture::TearDown();
     }
 
-    // Waits (up to 10 s, bounding a hang only) until a poll shows a slot matching `pred`.
-    template <class Pred>
-    bool monitor_seen(Pred pred) {
-        const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        while (std::chrono::steady_clock::now() < limit) {
-            for (const auto& s : monitor_->slots())
-                if (pred(s)) return true;
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        }
-        return false;
-    }
-
-    std::unique_ptr<SimulatorProcess> sim_;
-    std::unique_ptr<ModbusCabinetController> cabinet_;
     std::unique_ptr<DockArrival> arrival_;
     RecordingDockEvents events_;
     std::unique_ptr<DockWatcher> watcher_;
-    std::unique_ptr<CabinetMonitor> monitor_;
 };
 
 TEST_F(DockWatcherTest, ACameraDockedInTheCabinetIsReturnedAndChecked_R5_R14) {
@@ -161,9 +139,9 @@ TEST_F(DockWatcherTest, CamerasAlreadyInTheCabinetAtStartAreCheckedOnce) {
     // Later polls see the same cameras: no new arrivals. Wait until the monitor has seen
     // a door open and close elsewhere, so several polls have passed.
     ASSERT_EQ(sim_->command("open 3"), "ok");
-    ASSERT_TRUE(monitor_seen([](const SlotStatus& s) { return s.slot == 3 && !s.door_closed; }));
+    ASSERT_TRUE(cabinet_shows([](const SlotStatus& s) { return s.slot == 3 && !s.door_closed; }));
     ASSERT_EQ(sim_->command("close 3"), "ok");
-    ASSERT_TRUE(monitor_seen([](const SlotStatus& s) { return s.slot == 3 && s.door_closed; }));
+    ASSERT_TRUE(cabinet_shows([](const SlotStatus& s) { return s.slot == 3 && s.door_closed; }));
     watcher_->drain();
     EXPECT_EQ(events_.count(), 2u);
     EXPECT_EQ(store_.count("health_checks"), health + 2);

@@ -1,4 +1,4 @@
-#include "kiosk/core/charge_behaviour.h"
+#include "kiosk/core/slot_condition.h"
 
 #include <cstdlib>
 
@@ -10,7 +10,7 @@ std::string celsius(std::int32_t tenths) {
     return sign + std::to_string(t / 10) + "." + std::to_string(t % 10);
 }
 
-std::vector<Error> charge_faults(const SlotStatus& s, int battery_pct, const AgencyProfile& p) {
+std::vector<Error> slot_faults(const SlotStatus& s, int battery_pct, const AgencyProfile& p) {
     std::vector<Error> out;
     const std::string slot = std::to_string(s.slot);
     const bool too_hot = s.temperature_dc > p.max_charge_temperature_c * 10;
@@ -21,6 +21,8 @@ std::vector<Error> charge_faults(const SlotStatus& s, int battery_pct, const Age
     const bool not_charging = (s.charge == ChargeState::Charging && s.charge_ma <= 0) ||
                               (s.charge == ChargeState::Idle && battery_pct < 100);
     if (not_charging) out.emplace_back(MessageId::SlotNoChargeCurrent, std::vector<std::string>{slot});
+    // A camera behind a lock that will not open cannot be issued from this slot.
+    if (s.lock_fault) out.emplace_back(MessageId::UnlockNotConfirmed, std::vector<std::string>{slot});
     return out;
 }
 
