@@ -47,6 +47,21 @@ int exit_code_for(MessageId id) {
         case MessageId::FileUnwritable:
         case MessageId::CryptoUnavailable:
         case MessageId::TimeZoneUnknown:
+        // The hardware is part of the environment: a reader, board or camera that cannot
+        // be reached, or a kiosk.conf that does not say how.
+        case MessageId::ReaderOffline:
+        case MessageId::ReaderDeviceUnavailable:
+        case MessageId::ReaderNoPermission:
+        case MessageId::ReaderGrabFailed:
+        case MessageId::ReaderDisconnected:
+        case MessageId::CabinetOffline:
+        case MessageId::CabinetBadReply:
+        case MessageId::CameraLibraryMissing:
+        case MessageId::CameraNotFound:
+        case MessageId::CameraUnplugged:
+        case MessageId::ConfigBadLine:
+        case MessageId::ConfigBadValue:
+        case MessageId::ConfigMissing:
             return kExitEnvironment;
         default:
             return kExitRefused;

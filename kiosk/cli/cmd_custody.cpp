@@ -1,6 +1,4 @@
 // The kiosk's two flows and the health reading, from the command line.
-#include <charconv>
-
 #include "kiosk/cli/commands.h"
 #include "kiosk/core/agency_time.h"
 #include "kiosk/core/checkout.h"
@@ -8,15 +6,6 @@
 #include "kiosk/core/health_check.h"
 
 namespace custody::cli {
-
-namespace {
-template <class T>
-bool parse_number(const std::optional<std::string>& s, T& out) {
-    if (!s) return false;
-    auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), out);
-    return ec == std::errc() && p == s->data() + s->size();
-}
-}  // namespace
 
 int cmd_checkout(CliContext& ctx, const std::vector<std::string>& words) {
     auto a = parse_args(words, {"badge", "partner"}, {});

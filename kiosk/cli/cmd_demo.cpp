@@ -1,4 +1,3 @@
-#include <charconv>
 #include <filesystem>
 
 #include "db/sqlite.h"
@@ -45,15 +44,9 @@ int cmd_demo(CliContext& ctx, const std::vector<std::string>& words) {
     if (!a) return ctx.report(a.error());
     int days = 30;
     std::uint32_t seed = 20261122;
-    if (auto d = a->get("days")) {
-        auto [p, ec] = std::from_chars(d->data(), d->data() + d->size(), days);
-        if (ec != std::errc() || p != d->data() + d->size() || days < 7 || days > 366)
-            return ctx.report(usage("--days takes a number from 7 to 366"));
-    }
-    if (auto s = a->get("seed")) {
-        auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), seed);
-        if (ec != std::errc() || p != s->data() + s->size()) return ctx.report(usage("--seed takes a number"));
-    }
+    if (a->get("days") && (!parse_number(a->get("days"), days) || days < 7 || days > 366))
+        return ctx.report(usage("--days takes a number from 7 to 366"));
+    if (a->get("seed") && !parse_number(a->get("seed"), seed)) return ctx.report(usage("--seed takes a number"));
     if (std::filesystem::exists(ctx.paths.db)) {
         auto demo = is_replaceable_demo(ctx.paths.db);
         if (!demo) return ctx.report(demo.error());

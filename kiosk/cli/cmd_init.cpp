@@ -1,4 +1,3 @@
-#include <charconv>
 
 #include "kiosk/cli/commands.h"
 
@@ -8,11 +7,8 @@ int cmd_init(CliContext& ctx, const std::vector<std::string>& words) {
     auto a = parse_args(words, {"slots", "agency", "time-zone"}, {});
     if (!a) return ctx.report(a.error());
     db::InitOptions opt;
-    if (auto s = a->get("slots")) {
-        auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), opt.slots);
-        if (ec != std::errc() || p != s->data() + s->size() || opt.slots < 1 || opt.slots > 200)
-            return ctx.report(usage("--slots takes a number from 1 to 200"));
-    }
+    if (a->get("slots") && (!parse_number(a->get("slots"), opt.slots) || opt.slots < 1 || opt.slots > 200))
+        return ctx.report(usage("--slots takes a number from 1 to 200"));
     if (auto s = a->get("agency")) {
         if (auto r = apply_setting(opt.profile, "agency_name", *s); !r) return ctx.report(r.error());
     }

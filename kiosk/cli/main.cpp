@@ -30,11 +30,17 @@ const char* kHelpZh = R"(custodyctl — 执法记录仪保管柜管理命令
   officer activate|deactivate 警号                    启用、停用民警
   profile [show] | profile set 键 值                  查看、修改策略项
   demo [--days N]                                     新建演示数据库（真实业务流程生成一个月记录）
+  hw readers                                          列出本机读卡器（libnfc 与键盘式）
+  hw badge [--timeout 秒]                             用已配置的读卡器读一张卡，显示持卡人
+  hw cabinet                                          读取储存柜控制板：标识与各柜位状态
+  hw dock [--slot N]                                  读取柜内执法记录仪：序列号、电量、存储、时钟、使用人（只读）
+      hw 选项：--config kiosk.conf  --reader pn532|wedge  --connstring 串  --device 路径  --cabinet tcp:主机:端口|rtu:设备[@波特率]
 
 数据库位置：--db，其次环境变量 CUSTODY_DB，否则 $XDG_DATA_HOME/custody-kiosk/custody.db
 （默认 ~/.local/share/custody-kiosk/custody.db）。签名密钥默认为 <数据库>.key（--key 或 CUSTODY_KEY 可改）。
+硬件配置：--config，其次环境变量 CUSTODY_CONF，其次 /etc/custody-kiosk/kiosk.conf，否则 ~/.config/custody-kiosk/kiosk.conf。
 
-退出码：0 成功；1 业务规则拒绝或输入被拒；2 用法错误；3 审计链被篡改；4 数据库、密钥或文件问题。
+退出码：0 成功；1 业务规则拒绝或输入被拒；2 用法错误；3 审计链被篡改；4 数据库、密钥、文件或硬件问题。
 )";
 
 const char* kHelpEn = R"(custodyctl — administration of the body-worn camera custody kiosk
@@ -57,12 +63,18 @@ Commands:
   officer activate|deactivate NUMBER                    put an officer on or off duty
   profile [show] | profile set KEY VALUE                show or change a policy setting
   demo [--days N]                                       create a demo database (a month driven through the real services)
+  hw readers                                            list this machine's badge readers (libnfc and keyboard-wedge)
+  hw badge [--timeout S]                                read one badge with the configured reader and show its holder
+  hw cabinet                                            poll the cabinet board: identity and every slot
+  hw dock [--slot N]                                    what each docked camera reports: serial, battery, storage, clock, binding (read-only)
+      hw options: --config kiosk.conf  --reader pn532|wedge  --connstring S  --device PATH  --cabinet tcp:HOST:PORT|rtu:DEV[@BAUD]
 
 Database: --db, else $CUSTODY_DB, else $XDG_DATA_HOME/custody-kiosk/custody.db
 (default ~/.local/share/custody-kiosk/custody.db). Signing key: <database>.key unless --key or $CUSTODY_KEY.
+Hardware: --config, else $CUSTODY_CONF, else /etc/custody-kiosk/kiosk.conf, else ~/.config/custody-kiosk/kiosk.conf.
 
 Exit codes: 0 success; 1 refused by a rule or input rejected; 2 usage error; 3 audit chain tampered;
-4 database, key or file problem.
+4 database, key, file or hardware problem.
 )";
 
 const std::map<std::string, Command>& commands() {
@@ -70,7 +82,7 @@ const std::map<std::string, Command>& commands() {
         {"init", cmd_init},         {"import", cmd_import},   {"checkout", cmd_checkout}, {"return", cmd_return},
         {"health", cmd_health},     {"ledger", cmd_ledger},   {"overdue", cmd_overdue},   {"devices", cmd_devices},
         {"verify", cmd_verify},     {"badge", cmd_badge},     {"officer", cmd_officer},   {"profile", cmd_profile},
-        {"demo", cmd_demo},
+        {"demo", cmd_demo},         {"hw", cmd_hw},
     };
     return table;
 }

@@ -12,6 +12,13 @@ namespace gat947sim {
 class SimState {
 public:
     static std::optional<SimState> load(const std::string& slot_dir);
+    // A state not yet saved, for a new slot directory.
+    static SimState fresh(const std::string& slot_dir) {
+        SimState s;
+        s.dir_ = slot_dir;
+        return s;
+    }
+    const std::map<std::string, std::string>& values() const { return values_; }
     bool save() const;
 
     std::string get(const std::string& key, const std::string& fallback = {}) const;
