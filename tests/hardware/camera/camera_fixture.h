@@ -10,15 +10,16 @@
 #include <string>
 
 #include "hardware/camera/gat947_camera_link.h"
+#include "tests/support/simulated_camera.h"
 #include "tests/support/temp_dir.h"
 
 namespace custody::test {
 
 class CameraFixture : public ::testing::Test {
 protected:
-    static constexpr const char* kPassword = "123456";
+    static constexpr const char* kPassword = SimulatedCamera::kPassword;
     static constexpr const char* kSerial = "A123456";
-    static constexpr const char* kIdCode = "SIM-DSJ1";
+    static constexpr const char* kIdCode = SimulatedCamera::kIdCode;
 
     void SetUp() override;
 
@@ -32,6 +33,7 @@ protected:
     std::filesystem::path volume() const { return slot_dir_ / "volume"; }
 
     TempDir tmp_;
+    std::map<std::filesystem::path, std::unique_ptr<SimulatedCamera>> cameras_;  // by slot directory
     std::filesystem::path slot_dir_;
     std::unique_ptr<camera::Gat947CameraLink> link_;
 };
