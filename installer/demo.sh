@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Installs the dependencies, builds, creates the demo agency in the default database
 # location and shows what a custodian sees: the ledger, overdue devices, the cabinet,
-# and a verified audit chain.
+# and a verified audit chain; then the simulated badge reader, cabinet board and
+# cameras, read through the real adapters (installer/demo-hardware.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 installer/deps.sh
-cmake --preset release >/dev/null
-cmake --build --preset release
+# The kiosk preset builds the programs only: the demo needs no test tools.
+cmake --preset kiosk >/dev/null
+cmake --build --preset kiosk
 
 # The database goes to the default location (~/.local/share/custody-kiosk/custody.db),
 # or to $CUSTODY_DB if set; the demo never overwrites a database that is not a demo.
-ctl=build/release/kiosk/cli/custodyctl
+ctl=build/kiosk/kiosk/cli/custodyctl
 
 echo
 "$ctl" demo
@@ -27,5 +29,7 @@ echo "== 超期未归还导出 / overdue for offload (R14) =="
 echo
 echo "== 审计链核对 / audit chain =="
 "$ctl" verify
+echo
+installer/demo-hardware.sh build/kiosk "${CUSTODY_DB:-${XDG_DATA_HOME:-$HOME/.local/share}/custody-kiosk/custody.db}"
 echo
 echo "custodyctl --help 查看全部命令 / lists every command: $ctl --help"

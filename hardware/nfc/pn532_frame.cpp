@@ -100,15 +100,22 @@ Result<Frame, FrameError> parse_host_frame(std::span<const std::uint8_t> bytes) 
 
 std::vector<std::uint8_t> build_information_frame(std::uint8_t tfi, std::span<const std::uint8_t> data) {
     const std::size_t len = data.size() + 1;
-    std::vector<std::uint8_t> out{0x00, 0x00, 0xFF};
+    std::vector<std::uint8_t> header{0x00, 0x00, 0xFF};
     if (len <= 0xFF - 1) {
-        out.push_back(static_cast<std::uint8_t>(len));
-        out.push_back(static_cast<std::uint8_t>(0x100 - len));
+        header.push_back(static_cast<std::uint8_t>(len));
+        header.push_back(static_cast<std::uint8_t>(0x100 - len));
     } else {
         if (len > 0xFFFF) throw std::logic_error("PN532 frame payload longer than 65535 bytes");
         const auto hi = static_cast<std::uint8_t>(len >> 8), lo = static_cast<std::uint8_t>(len & 0xFF);
-        out.insert(out.end(), {0xFF, 0xFF, hi, lo, static_cast<std::uint8_t>(0x100 - ((hi + lo) & 0xFF))});
+        for (std::uint8_t b : {std::uint8_t{0xFF}, std::uint8_t{0xFF}, hi, lo,
+                               static_cast<std::uint8_t>(0x100 - ((hi + lo) & 0xFF))})
+            header.push_back(b);
     }
+    // Sized once: GCC 12 at -O2 misreads an initializer-list insert into a vector still
+    // growing from its initial three bytes as an out-of-bounds copy (-Warray-bounds).
+    std::vector<std::uint8_t> out;
+    out.reserve(header.size() + len + 2);
+    out.insert(out.end(), header.begin(), header.end());
     const std::size_t body = out.size();
     out.push_back(tfi);
     out.insert(out.end(), data.begin(), data.end());

@@ -95,8 +95,9 @@ DemoAgency make_demo_agency() {
         for (int i = 0; i < u.devices; ++i, ++d) {
             const DemoBrand& b = kBrands[d % std::size(kBrands)];
             DemoDevice dev;
+            // Seven characters: what fits a GA/T 947.4 camera's serial field (ZFY_INFO.cSerial).
             char serial[24];
-            std::snprintf(serial, sizeof serial, "%s%s%03d", b.prefix, u.code, i + 1);
+            std::snprintf(serial, sizeof serial, "%s%s%03d", b.prefix, u.prefix + 2, i + 1);
             dev.serial = serial;
             dev.brand = b.brand;
             dev.model = b.model;

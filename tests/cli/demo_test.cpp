@@ -27,6 +27,8 @@ TEST(CliDemo, R5_R14_CreatesAVerifiableAgencyWithAnOverdueCamera) {
         << verify.out;
     EXPECT_EQ(row_count(db, "officers"), 40);
     EXPECT_EQ(row_count(db, "devices"), 24);
+    // Every demo serial fits a GA/T 947.4 camera's serial field, so a simulated camera can carry it.
+    EXPECT_LE(sql_int(db, "SELECT max(length(serial)) FROM devices;"), 7);
     EXPECT_EQ(sql_text(db, "SELECT actor FROM audit_log WHERE seq=1;"), "demo");
 
     // The ledger: Chinese names as stored, every row an officer of the registry.

@@ -3,6 +3,8 @@
 // with camera-sim and served by libgat947-sim.so through the real GA/T 947.4 adapter.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "tests/cli/cli_helpers.h"
 #include "tests/support/simulator_process.h"
 
@@ -186,6 +188,27 @@ TEST(CameraSim, InitRefusesToOverwriteAndSetRefusesUnknownKeys) {
     ASSERT_EQ(camera_sim({"fault", slot, "clear"}).exit_code, 0);
     EXPECT_NE(camera_sim({"show", slot}).out.find("fault_storage_error=0"), std::string::npos);
     EXPECT_EQ(camera_sim({"show", dir.file("nothing")}).exit_code, 1);
+}
+
+}  // namespace
+}  // namespace custody::test
+
+namespace custody::test {
+namespace {
+
+// The demo's hardware part, as the README's first command runs it.
+TEST(DemoHardware, TheSimulatorsAnswerThroughTheRealAdapters) {
+    TempDir dir;
+    const std::string db = dir.file("demo.db");
+    ASSERT_EQ(ctl(db, {"demo", "--days", "7"}).exit_code, 0);
+    const std::string build = std::filesystem::path(CUSTODYCTL_PATH).parent_path().parent_path().parent_path().string();
+    auto r = run_command({std::string(CUSTODY_SOURCE_DIR) + "/installer/demo-hardware.sh", build, db},
+                         {{"LANGUAGE", ""}, {"LC_ALL", ""}, {"LC_MESSAGES", ""}, {"LANG", ""}});
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("卡号：04A11000"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("序列号 DEMO-CABINET-01"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("充电中  1500"), std::string::npos) << r.out;
+    EXPECT_TRUE(r.out.find("3599 s") != std::string::npos || r.out.find("3600 s") != std::string::npos) << r.out;
 }
 
 }  // namespace
