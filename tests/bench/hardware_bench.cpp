@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
@@ -510,10 +511,17 @@ void report(const Options& opt, const TapFigures& t, const std::vector<LinkFigur
     row("baseline: bare select + deselect", t.select_pair);
     row("baseline: bare select, empty field", t.select_empty);
     const double model = interval / 2 + t.select_pair.pct(50);
+    const double observed_model = t.period_ms / 2 + t.select_pair.pct(50);
+    // A wait spread evenly over one interval has a standard deviation of interval / sqrt(12).
+    const double std_error = interval / std::sqrt(12.0 * static_cast<double>(t.tap.size()));
     std::printf("  poll interval %s ms configured, %s ms observed between the reader's selects\n",
                 fixed(interval, 0).c_str(), fixed(t.period_ms, 2).c_str());
-    std::printf("  expected mean = interval / 2 + select + deselect p50 = %s ms\n", fixed(model, 2).c_str());
-    std::printf("  tap mean / expected mean       %s\n", ratio(t.tap.mean(), model).c_str());
+    std::printf("  expected mean = interval / 2 + select + deselect p50 = %s ms (with the observed period: %s ms)\n",
+                fixed(model, 2).c_str(), fixed(observed_model, 2).c_str());
+    std::printf("  tap mean - expected mean       %s ms (standard error of the mean %s ms)\n",
+                fixed(t.tap.mean() - model, 2).c_str(), fixed(std_error, 2).c_str());
+    std::printf("  tap mean / expected mean       %s (with the observed period: %s)\n", ratio(t.tap.mean(), model).c_str(),
+                ratio(t.tap.mean(), observed_model).c_str());
     std::printf("  tap p50 / expected mean        %s\n", ratio(t.tap.pct(50), model).c_str());
     std::printf("  tap p99 / (interval + select + deselect p50)  %s\n",
                 ratio(t.tap.pct(99), interval + t.select_pair.pct(50)).c_str());
@@ -536,11 +544,17 @@ void report(const Options& opt, const TapFigures& t, const std::vector<LinkFigur
                     ratio(f.poll.pct(99), f.bare.pct(99)).c_str());
         if (f.link == Link::RtuPaced) {
             const double wire = w.poll(s);
-            std::printf("  baseline: wire time = %d characters x %s us + 5 x t3.5 %s us = %s ms"
-                        " (FC02 %s, FC04 %s, FC03 %s ms)\n",
-                        s.poll_chars(), fixed(w.char_ms * 1000, 1).c_str(), fixed(w.silence_ms * 1000, 1).c_str(),
-                        fixed(wire, 3).c_str(), fixed(w.pair(s.di_reply()), 3).c_str(),
-                        fixed(w.pair(s.ir_reply()), 3).c_str(), fixed(w.pair(s.hr_reply()), 3).c_str());
+            std::printf("  baseline: wire time = %d characters x %s us + 5 x t3.5 %s us = %s ms\n", s.poll_chars(),
+                        fixed(w.char_ms * 1000, 1).c_str(), fixed(w.silence_ms * 1000, 1).c_str(),
+                        fixed(wire, 3).c_str());
+            // The second and third requests also wait out the silence after the reply before.
+            std::printf("    per request in the poll: FC02 %s, FC04 %s, FC03 %s ms\n",
+                        fixed(w.pair(s.di_reply()), 3).c_str(), fixed(w.silence_ms + w.pair(s.ir_reply()), 3).c_str(),
+                        fixed(w.silence_ms + w.pair(s.hr_reply()), 3).c_str());
+            std::printf("    bare per request / wire p50: FC02 %s, FC04 %s, FC03 %s\n",
+                        ratio(f.bare_req[0].pct(50), w.pair(s.di_reply())).c_str(),
+                        ratio(f.bare_req[1].pct(50), w.silence_ms + w.pair(s.ir_reply())).c_str(),
+                        ratio(f.bare_req[2].pct(50), w.silence_ms + w.pair(s.hr_reply())).c_str());
             std::printf("  read_slots / wire  p50 %s, p99 %s;  bare / wire  p50 %s, p99 %s\n",
                         ratio(f.poll.pct(50), wire).c_str(), ratio(f.poll.pct(99), wire).c_str(),
                         ratio(f.bare.pct(50), wire).c_str(), ratio(f.bare.pct(99), wire).c_str());
