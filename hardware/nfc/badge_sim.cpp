@@ -16,12 +16,11 @@
 #include <string>
 
 #include "hardware/nfc/pn532_emulator.h"
+#include "hardware/nfc/stop_signals.h"
 #include "kiosk/core/error.h"
 
 namespace {
 
-volatile sig_atomic_t g_terminate = 0;
-void on_signal(int) { g_terminate = 1; }
 
 // One command line; false when it says to stop.
 bool run_command(custody::nfc::Pn532Emulator& emu, const std::string& line) {
@@ -54,19 +53,8 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    // Blocked before the emulator's thread starts, so only ppoll below ever takes them, and a
-    // signal cannot slip in between the check and the wait.
-    sigset_t blocked, during_wait;
-    sigemptyset(&blocked);
-    sigaddset(&blocked, SIGTERM);
-    sigaddset(&blocked, SIGINT);
-    sigprocmask(SIG_BLOCK, &blocked, &during_wait);
-    sigdelset(&during_wait, SIGTERM);
-    sigdelset(&during_wait, SIGINT);
-    struct sigaction sa {};
-    sa.sa_handler = on_signal;
-    sigaction(SIGTERM, &sa, nullptr);
-    sigaction(SIGINT, &sa, nullptr);
+    // Before the emulator's thread starts, so only ppoll below ever takes them.
+    const sigset_t during_wait = custody::nfc::block_stop_signals();
 
     auto emu = Pn532Emulator::start();
     if (!emu.ok()) {
@@ -82,7 +70,7 @@ int main(int argc, char** argv) {
     std::string pending;
     bool stdin_open = true;
     bool quit = false;
-    while (!quit && !g_terminate) {
+    while (!quit && !custody::nfc::stop_requested()) {
         pollfd in{STDIN_FILENO, POLLIN, 0};
         const int ready = ppoll(&in, stdin_open ? 1 : 0, nullptr, &during_wait);
         if (ready < 0) {

@@ -30,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "hardware/nfc/stop_signals.h"
 #include "hardware/nfc/wedge_keystrokes.h"
 #include "hardware/nfc/wedge_uid_format.h"
 
@@ -38,8 +39,6 @@ using std::chrono::microseconds;
 
 namespace {
 
-volatile sig_atomic_t g_terminate = 0;
-void on_signal(int) { g_terminate = 1; }
 
 [[noreturn]] void usage(const std::string& why) {
     std::cerr << "wedge-sim: " << why << "\n"
@@ -227,18 +226,8 @@ bool run_command(Reader& reader, const std::string& line) {
 int main(int argc, char** argv) {
     const Options opt = parse(argc, argv);
 
-    // Blocked except inside ppoll, so a signal cannot slip in between the check and the wait.
-    sigset_t blocked, during_wait;
-    sigemptyset(&blocked);
-    sigaddset(&blocked, SIGTERM);
-    sigaddset(&blocked, SIGINT);
-    sigprocmask(SIG_BLOCK, &blocked, &during_wait);
-    sigdelset(&during_wait, SIGTERM);
-    sigdelset(&during_wait, SIGINT);
-    struct sigaction sa {};
-    sa.sa_handler = on_signal;
-    sigaction(SIGTERM, &sa, nullptr);
-    sigaction(SIGINT, &sa, nullptr);
+    // Only ppoll below takes them.
+    const sigset_t during_wait = custody::nfc::block_stop_signals();
     signal(SIGPIPE, SIG_IGN);
 
     const int fd = open_fifo(opt.fifo);
@@ -248,7 +237,7 @@ int main(int argc, char** argv) {
     std::string pending;
     bool stdin_open = true;
     bool quit = false;
-    while (!quit && !g_terminate) {
+    while (!quit && !custody::nfc::stop_requested()) {
         pollfd in{STDIN_FILENO, POLLIN, 0};
         const int ready = ppoll(&in, stdin_open ? 1 : 0, nullptr, &during_wait);
         if (ready < 0) {
