@@ -46,7 +46,12 @@ Result<CabinetIssue> CabinetCheckout::issue(const CheckoutRequest& request) {
         CheckoutRequest held = request;
         held.device_serial = candidate.device.serial;
         auto grant = checkout.run(held);
-        if (!grant) return fail(grant.error());
+        if (!grant) {
+            // Refused between the check and the entry (another writer got there first):
+            // the camera stays, so it must not name this officer.
+            recheck_docked(candidate.slot);
+            return fail(grant.error());
+        }
         out.grant = *grant;
         out.inspection = std::move(*report);
         if (auto led = cabinet_.set_led(grant->slot, LedPattern::GreenBlink); !led)
@@ -92,19 +97,24 @@ Error CabinetCheckout::undo(const CheckoutGrant& grant, const std::string& reaso
     }
     auto led = cabinet_.set_led(grant.slot, LedPattern::Red);
     if (!led) log_event(LogLevel::Warning, log_line(led.error()));
-    // The camera stays in the cabinet: it must name nobody, and a stuck lock found by the
-    // docking check takes it out of service until the slot is repaired.
-    auto reading = slot_reading(grant.slot);
-    auto camera = cameras_.open(grant.slot);
-    if (!reading || !camera) {
-        log_event(LogLevel::Error, "slot " + std::to_string(grant.slot) + ": voided checkout, camera not re-checked: " +
-                                       (camera ? std::string("no cabinet reading") : log_line(camera.error())));
-        return why;
-    }
-    auto checked = DeviceInspection(store_, clock_)
-                       .inspect(**camera, {grant.slot, InspectionPurpose::Docking, *reading, std::nullopt, "kiosk"});
-    if (!checked) log_event(LogLevel::Error, log_line(checked.error()));
+    // A stuck lock found by the docking check takes the camera out of service until the
+    // slot is repaired.
+    recheck_docked(grant.slot);
     return why;
+}
+
+void CabinetCheckout::recheck_docked(int slot) {
+    // The camera stays in the cabinet, so it must name nobody: the docking check clears it.
+    auto reading = slot_reading(slot);
+    auto camera = cameras_.open(slot);
+    if (!reading || !camera) {
+        log_event(LogLevel::Error, "slot " + std::to_string(slot) + ": camera not re-checked, its binding may remain: " +
+                                       (camera ? std::string("no cabinet reading") : log_line(camera.error())));
+        return;
+    }
+    auto checked =
+        DeviceInspection(store_, clock_).inspect(**camera, {slot, InspectionPurpose::Docking, *reading, std::nullopt, "kiosk"});
+    if (!checked) log_event(LogLevel::Error, log_line(checked.error()));
 }
 
 }  // namespace custody

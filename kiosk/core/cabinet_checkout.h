@@ -51,6 +51,7 @@ private:
     // Voids, then checks the camera as docked again (which clears its binding and
     // quarantines it behind a stuck lock). Returns `why` for the caller to report.
     Error undo(const CheckoutGrant& grant, const std::string& reason, Error why);
+    void recheck_docked(int slot);
 
     CustodyStore& store_;
     const Clock& clock_;
