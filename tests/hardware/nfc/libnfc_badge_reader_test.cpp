@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "hardware/nfc/pn532_emulator.h"
+#include "tests/hardware/nfc/badge_event_recorder.h"
 
 namespace custody::nfc {
 namespace {
@@ -17,39 +18,7 @@ namespace {
 using namespace std::chrono_literals;
 constexpr auto kGenerous = 10s;  // waiting for an event, never a timing assertion
 
-class Recorder final : public BadgeEvents {
-public:
-    void on_tap(const BadgeTap& tap) override {
-        std::lock_guard lock(m_);
-        taps.push_back(tap.uid);
-        cv_.notify_all();
-    }
-    void on_reader_state(ReaderState state, const Error& why) override {
-        std::lock_guard lock(m_);
-        states.push_back(state);
-        reasons.push_back(why.id);
-        cv_.notify_all();
-    }
-    bool wait_taps(std::size_t n) {
-        std::unique_lock lock(m_);
-        return cv_.wait_for(lock, kGenerous, [&] { return taps.size() >= n; });
-    }
-    bool wait_states(std::size_t n) {
-        std::unique_lock lock(m_);
-        return cv_.wait_for(lock, kGenerous, [&] { return states.size() >= n; });
-    }
-    std::vector<std::string> taps_now() {
-        std::lock_guard lock(m_);
-        return taps;
-    }
-    std::vector<std::string> taps;
-    std::vector<ReaderState> states;
-    std::vector<MessageId> reasons;
-
-private:
-    std::mutex m_;
-    std::condition_variable cv_;
-};
+using Recorder = test::BadgeEventRecorder;
 
 LibnfcReaderConfig config_for(const Pn532Emulator& emu) {
     LibnfcReaderConfig c;
@@ -128,7 +97,7 @@ TEST(LibnfcBadgeReader, EmulatorGoneMeansOffline) {
     rig.emu.reset();
     ASSERT_TRUE(rig.events.wait_states(2));
     EXPECT_EQ(rig.events.states[1], ReaderState::Offline);
-    EXPECT_EQ(rig.events.reasons[1], MessageId::ReaderOffline);
+    EXPECT_EQ(rig.events.reasons[1].id, MessageId::ReaderOffline);
 }
 
 TEST(LibnfcBadgeReader, ReconnectsAfterTheReaderFallsSilent) {

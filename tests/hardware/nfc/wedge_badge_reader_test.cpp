@@ -2,6 +2,7 @@
 // A FIFO cannot be grabbed, so these run with require_exclusive = false, except the test
 // proving that a required grab refuses the FIFO.
 #include "hardware/nfc/wedge_badge_reader.h"
+#include "tests/hardware/nfc/badge_event_recorder.h"
 
 #include <gtest/gtest.h>
 
@@ -35,37 +36,7 @@ void capture(LogLevel, const std::string& line) {
     g_changed.notify_all();
 }
 
-class Recorder final : public BadgeEvents {
-public:
-    void on_tap(const BadgeTap& tap) override {
-        std::lock_guard lock(g_mutex);
-        taps.push_back(tap.uid);
-        g_changed.notify_all();
-    }
-    void on_reader_state(ReaderState state, const Error& why) override {
-        std::lock_guard lock(g_mutex);
-        states.push_back(state);
-        reasons.push_back(why);
-        g_changed.notify_all();
-    }
-    bool wait_taps(std::size_t n) { return wait([&] { return taps.size() >= n; }); }
-    bool wait_states(std::size_t n) { return wait([&] { return states.size() >= n; }); }
-    bool wait_online_after(std::size_t n) {
-        return wait([&] { return states.size() > n && states.back() == ReaderState::Online; });
-    }
-    template <class Pred>
-    bool wait(Pred done) {
-        std::unique_lock lock(g_mutex);
-        return g_changed.wait_for(lock, kGenerous, done);
-    }
-    std::vector<std::string> taps_now() {
-        std::lock_guard lock(g_mutex);
-        return taps;
-    }
-    std::vector<std::string> taps;
-    std::vector<ReaderState> states;
-    std::vector<Error> reasons;
-};
+using Recorder = test::BadgeEventRecorder;
 
 std::size_t log_count(const std::string& needle) {
     std::size_t n = 0;
@@ -256,10 +227,7 @@ TEST_F(WedgeReaderTest, AKilledSimulatorIsOfflineUntilRestartedOnItsFifo) {
     // Reopening the abandoned FIFO finds end of file again: still Offline, not said twice.
     const std::size_t attempts = reader->open_attempts();
     ASSERT_TRUE(eventually([&] { return reader->open_attempts() >= attempts + 3; }));
-    {
-        std::lock_guard lock(g_mutex);
-        EXPECT_EQ(events.states.size(), 2u);
-    }
+    EXPECT_EQ(events.state_count(), 2u);
     start_sim();
     ASSERT_TRUE(events.wait_online_after(2));
     tap("04A23B11");
@@ -282,9 +250,8 @@ TEST_F(WedgeReaderTest, ARequiredGrabRefusesTheFifo) {
     tap("04A23B11");
     const std::size_t attempts = reader->open_attempts();
     ASSERT_TRUE(eventually([&] { return reader->open_attempts() >= attempts + 3; }));
-    std::lock_guard lock(g_mutex);
-    EXPECT_TRUE(events.taps.empty());
-    EXPECT_EQ(events.states.size(), 1u);
+    EXPECT_TRUE(events.taps_now().empty());
+    EXPECT_EQ(events.state_count(), 1u);
 }
 
 TEST_F(WedgeReaderTest, AnAbsentDeviceIsOffline) {
