@@ -5,18 +5,14 @@
 //   quit      stop
 // At the end of input it keeps serving until SIGTERM or SIGINT, so it can run in the
 // background (badge-sim --uid 04A23B11 </dev/null &) while nfc-list or the kiosk reads it.
-#include <poll.h>
-#include <signal.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
 #include <string>
 
 #include "hardware/nfc/pn532_emulator.h"
-#include "hardware/nfc/stop_signals.h"
+#include "hardware/nfc/simulator_control.h"
 #include "kiosk/core/error.h"
 
 namespace {
@@ -53,8 +49,8 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    // Before the emulator's thread starts, so only ppoll below ever takes them.
-    const sigset_t during_wait = custody::nfc::block_stop_signals();
+    // Before the emulator's thread starts, so only the control loop ever takes the signals.
+    custody::nfc::SimulatorControl control;
 
     auto emu = Pn532Emulator::start();
     if (!emu.ok()) {
@@ -67,29 +63,5 @@ int main(int argc, char** argv) {
     }
     std::cout << (*emu)->path() << std::endl;  // flushed: a caller waits for this line
 
-    std::string pending;
-    bool stdin_open = true;
-    bool quit = false;
-    while (!quit && !custody::nfc::stop_requested()) {
-        pollfd in{STDIN_FILENO, POLLIN, 0};
-        const int ready = ppoll(&in, stdin_open ? 1 : 0, nullptr, &during_wait);
-        if (ready < 0) {
-            if (errno == EINTR) continue;
-            std::perror("badge-sim: ppoll");
-            return 1;
-        }
-        char buf[512];
-        const ssize_t got = read(STDIN_FILENO, buf, sizeof buf);
-        if (got <= 0) {
-            stdin_open = false;
-            continue;
-        }
-        pending.append(buf, static_cast<std::size_t>(got));
-        for (std::size_t nl; !quit && (nl = pending.find('\n')) != std::string::npos;) {
-            const std::string line = pending.substr(0, nl);
-            pending.erase(0, nl + 1);
-            quit = !run_command(**emu, line);
-        }
-    }
-    return 0;
+    return control.serve("badge-sim", [&](const std::string& line) { return run_command(**emu, line); });
 }

@@ -30,7 +30,7 @@
 #include <string>
 #include <vector>
 
-#include "hardware/nfc/stop_signals.h"
+#include "hardware/nfc/simulator_control.h"
 #include "hardware/nfc/wedge_keystrokes.h"
 #include "hardware/nfc/wedge_uid_format.h"
 
@@ -226,40 +226,16 @@ bool run_command(Reader& reader, const std::string& line) {
 int main(int argc, char** argv) {
     const Options opt = parse(argc, argv);
 
-    // Only ppoll below takes them.
-    const sigset_t during_wait = custody::nfc::block_stop_signals();
+    custody::nfc::SimulatorControl control;
     signal(SIGPIPE, SIG_IGN);
 
     const int fd = open_fifo(opt.fifo);
     reply(opt.fifo);  // flushed: a caller waits for this line
 
     Reader reader(fd, opt);
-    std::string pending;
-    bool stdin_open = true;
-    bool quit = false;
-    while (!quit && !custody::nfc::stop_requested()) {
-        pollfd in{STDIN_FILENO, POLLIN, 0};
-        const int ready = ppoll(&in, stdin_open ? 1 : 0, nullptr, &during_wait);
-        if (ready < 0) {
-            if (errno == EINTR) continue;
-            std::perror("wedge-sim: ppoll");
-            break;
-        }
-        char buf[512];
-        const ssize_t got = read(STDIN_FILENO, buf, sizeof buf);
-        if (got <= 0) {
-            stdin_open = false;  // without a controlling stdin it keeps serving (run in the background)
-            continue;
-        }
-        pending.append(buf, static_cast<std::size_t>(got));
-        for (std::size_t nl; !quit && (nl = pending.find('\n')) != std::string::npos;) {
-            const std::string line = pending.substr(0, nl);
-            pending.erase(0, nl + 1);
-            quit = !run_command(reader, line);
-        }
-    }
+    const int status = control.serve("wedge-sim", [&](const std::string& line) { return run_command(reader, line); });
     // Gone with the simulator, as a device node goes with its device.
     unlink(opt.fifo.c_str());
     close(fd);
-    return 0;
+    return status;
 }
