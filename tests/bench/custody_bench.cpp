@@ -30,6 +30,7 @@
 #include "kiosk/core/offload_completion.h"
 #include "tests/bench/baselines.h"
 #include "tests/bench/fleet.h"
+#include "tests/bench/count_option.h"
 #include "tests/bench/stats.h"
 
 namespace custody::bench {
@@ -87,14 +88,7 @@ void usage(std::ostream& out) {
 
 std::optional<Options> parse_options(int argc, char** argv) {
     Options o;
-    auto number = [&](int& i, const char* name) -> std::int64_t {
-        if (i + 1 >= argc) throw std::invalid_argument(std::string(name) + " needs a value");
-        std::string v = argv[++i];
-        std::size_t used = 0;
-        long long n = std::stoll(v, &used);
-        if (used != v.size() || n < 0) throw std::invalid_argument(std::string(name) + ": not a count: " + v);
-        return n;
-    };
+    auto number = [&](int& i, const char* name) { return count_option(i, argc, argv, name); };
     try {
         for (int i = 1; i < argc; ++i) {
             std::string a = argv[i];

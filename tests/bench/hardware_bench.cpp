@@ -35,6 +35,7 @@
 #include "hardware/nfc/libnfc_badge_reader.h"
 #include "hardware/nfc/pn532_emulator.h"
 #include "kiosk/core/badge.h"
+#include "tests/bench/count_option.h"
 #include "tests/bench/stats.h"
 #include "tests/support/simulator_process.h"
 
@@ -82,14 +83,7 @@ void usage(std::ostream& out) {
 
 std::optional<Options> parse_options(int argc, char** argv) {
     Options o;
-    auto number = [&](int& i, const char* name) -> long long {
-        if (i + 1 >= argc) throw std::invalid_argument(std::string(name) + " needs a value");
-        std::string v = argv[++i];
-        std::size_t used = 0;
-        long long n = std::stoll(v, &used);
-        if (used != v.size() || n < 0) throw std::invalid_argument(std::string(name) + ": not a count: " + v);
-        return n;
-    };
+    auto number = [&](int& i, const char* name) { return count_option(i, argc, argv, name); };
     try {
         for (int i = 1; i < argc; ++i) {
             std::string a = argv[i];
