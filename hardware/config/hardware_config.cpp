@@ -14,8 +14,8 @@ namespace custody::config {
 
 namespace {
 
-Error bad(const std::string& source, int line, const std::string& why) {
-    return Error(MessageId::ConfigBadLine, {source, std::to_string(line), why});
+Error bad(const std::string& source, int line, Error why) {
+    return Error(MessageId::ConfigBadLine, {source, std::to_string(line)}).with_cause(std::move(why));
 }
 
 bool to_int(const std::string& s, int& out) {
@@ -27,7 +27,11 @@ bool to_int(const std::string& s, int& out) {
 class Section {
 public:
     Section(std::string source, std::string name) : source_(std::move(source)), name_(std::move(name)) {}
-    void add(const IniEntry& e) { entries_.emplace(e.key, e); }
+    void add(const IniEntry& e) {
+        entries_.emplace(e.key, e);
+        header_line_ = e.section_line;
+    }
+    int line() const { return header_line_; }  // of the [section] header
 
     std::optional<IniEntry> take(const std::string& key) {
         auto it = entries_.find(key);
@@ -45,8 +49,8 @@ public:
         if (!e) return {};
         int v = 0;
         if (!to_int(e->value, v) || v < min || v > max)
-            return fail(bad(source_, e->line, key + " must be a whole number " + std::to_string(min) + ".." +
-                                                  std::to_string(max)));
+            return fail(bad(source_, e->line,
+                            Error(MessageId::ConfigNumberRange, {key, std::to_string(min), std::to_string(max)})));
         out = v;
         return {};
     }
@@ -59,36 +63,38 @@ public:
     Status no_leftovers() const {
         if (entries_.empty()) return {};
         const IniEntry& e = entries_.begin()->second;
-        return fail(bad(source_, e.line, "unknown key \"" + e.key + "\" in [" + name_ + "]"));
+        return fail(bad(source_, e.line, Error(MessageId::ConfigUnknownKey, {e.key, name_})));
     }
 
 private:
     std::string source_, name_;
     std::map<std::string, IniEntry> entries_;
+    int header_line_ = 0;
 };
 
 Status read_reader(Section& s, HardwareConfig& c, const std::string& source) {
     if (auto kind = s.take("kind")) {
         if (kind->value == "pn532") c.reader = ReaderKind::Pn532;
         else if (kind->value == "wedge") c.reader = ReaderKind::Wedge;
-        else return fail(bad(source, kind->line, "kind is pn532 or wedge"));
+        else return fail(bad(source, kind->line, Error(MessageId::ConfigChoice, {"kind", "pn532", "wedge"})));
     }
     CUSTODY_TRY(s.text("connstring", c.pn532.connstring));
     CUSTODY_TRY(s.text("device", c.wedge.device));
     if (auto f = s.take("format")) {
         auto v = nfc::parse_wedge_uid_format(f->value);
-        if (!v) return fail(bad(source, f->line, "format is hex or decimal10"));
+        if (!v) return fail(bad(source, f->line, Error(MessageId::ConfigChoice, {"format", "hex", "decimal10"})));
         c.wedge.format = *v;
     }
     if (auto o = s.take("byte_order")) {
         auto v = nfc::parse_decimal10_byte_order(o->value);
-        if (!v) return fail(bad(source, o->line, "byte_order is little or big"));
+        if (!v) return fail(bad(source, o->line, Error(MessageId::ConfigChoice, {"byte_order", "little", "big"})));
         c.wedge.byte_order = *v;
     }
     CUSTODY_TRY(s.millis("debounce_ms", c.wedge.debounce, 60000));
     CUSTODY_TRY(s.millis("poll_ms", c.pn532.poll_interval, 10000));
     if (c.reader == ReaderKind::Wedge && c.wedge.device.empty())
-        return fail(bad(source, 0, "[reader] kind = wedge needs device = /dev/input/by-id/...-event-kbd"));
+        return fail(bad(source, s.line(), Error(MessageId::ConfigNeeds, {"[reader] kind = wedge",
+                                                                         "device = /dev/input/by-id/...-event-kbd"})));
     return s.no_leftovers();
 }
 
@@ -96,7 +102,7 @@ Status read_cabinet(Section& s, HardwareConfig& c, const std::string& source) {
     auto link = s.take("link");
     if (!link) return s.no_leftovers();
     auto parsed = parse_cabinet_link(link->value);
-    if (!parsed) return fail(bad(source, link->line, render(parsed.error(), Lang::En)));
+    if (!parsed) return fail(bad(source, link->line, parsed.error()));
     CabinetLinkConfig cab = *parsed;
     CUSTODY_TRY(s.number("unit_id", cab.unit_id, 1, 247));
     CUSTODY_TRY(s.number("attempts", cab.attempts, 1, 10));
@@ -166,10 +172,8 @@ Result<HardwareConfig> parse_hardware_config(std::string_view text, const std::s
     auto entries = parse_ini(text, source);
     if (!entries) return fail(entries.error());
     std::map<std::string, Section> sections;
-    std::map<std::string, int> first_line;
     for (const auto& e : *entries) {
         sections.try_emplace(e.section, source, e.section).first->second.add(e);
-        first_line.try_emplace(e.section, e.section_line);
     }
     HardwareConfig c;
     c.source = source;
@@ -181,22 +185,22 @@ Result<HardwareConfig> parse_hardware_config(std::string_view text, const std::s
             CUSTODY_TRY(read_camera_keys(section, shared));
             CUSTODY_TRY(section.no_leftovers());
         } else if (name.rfind("slot.", 0) != 0) {
-            return fail(bad(source, first_line[name], "unknown section [" + name + "]"));
+            return fail(bad(source, section.line(), Error(MessageId::ConfigUnknownSection, {name})));
         }
     }
     for (auto& [name, section] : sections) {
         if (name.rfind("slot.", 0) != 0) continue;
         camera::Gat947Slot slot = shared;
         if (!to_int(name.substr(5), slot.slot) || slot.slot < 1 || slot.slot > 999)
-            return fail(bad(source, first_line[name], "a slot section is [slot.N], N a slot number"));
+            return fail(bad(source, section.line(), Error(MessageId::ConfigSlotSectionName)));
         CUSTODY_TRY(read_camera_keys(section, slot));
         CUSTODY_TRY(section.text("mount_path", slot.mount_path));
         CUSTODY_TRY(section.text("usb_port", slot.usb_port));
         CUSTODY_TRY(section.no_leftovers());
         if (slot.vendor.library_path.empty())
-            return fail(bad(source, first_line[name], "no camera library: set library in [camera] or [" + name + "]"));
+            return fail(bad(source, section.line(), Error(MessageId::ConfigNoCameraLibrary, {name})));
         if (auto s = camera::check_slot(slot); !s)
-            return fail(bad(source, first_line[name], render(s.error(), Lang::En)));
+            return fail(bad(source, section.line(), s.error()));
         c.cameras.push_back(std::move(slot));
     }
     std::sort(c.cameras.begin(), c.cameras.end(), [](const auto& a, const auto& b) { return a.slot < b.slot; });

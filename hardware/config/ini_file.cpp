@@ -28,23 +28,23 @@ Result<std::vector<IniEntry>> parse_ini(std::string_view text, const std::string
         const std::string line = trimmed(text.substr(pos, nl - pos));
         pos = nl + 1;
         ++line_no;
-        auto bad = [&](const std::string& why) {
-            return fail(Error(MessageId::ConfigBadLine, {file_name, std::to_string(line_no), why}));
+        auto bad = [&](Error why) {
+            return fail(Error(MessageId::ConfigBadLine, {file_name, std::to_string(line_no)}).with_cause(std::move(why)));
         };
         if (line.empty() || line[0] == ';' || line[0] == '#') continue;
         if (line.front() == '[') {
-            if (line.back() != ']' || line.size() < 3) return bad("section header must be [name]");
+            if (line.back() != ']' || line.size() < 3) return bad(Error(MessageId::ConfigHeaderSyntax));
             section = trimmed(std::string_view(line).substr(1, line.size() - 2));
             section_line = line_no;
             continue;
         }
         auto eq = line.find('=');
-        if (eq == std::string::npos) return bad("expected key = value");
+        if (eq == std::string::npos) return bad(Error(MessageId::ConfigEntrySyntax));
         IniEntry e{section, trimmed(std::string_view(line).substr(0, eq)),
                    trimmed(std::string_view(line).substr(eq + 1)), line_no, section_line};
-        if (e.key.empty()) return bad("expected key = value");
-        if (section.empty()) return bad("\"" + e.key + "\" comes before any [section]");
-        if (!seen.insert({e.section, e.key}).second) return bad("\"" + e.key + "\" is set twice in [" + section + "]");
+        if (e.key.empty()) return bad(Error(MessageId::ConfigEntrySyntax));
+        if (section.empty()) return bad(Error(MessageId::ConfigKeyOutsideSection, {e.key}));
+        if (!seen.insert({e.section, e.key}).second) return bad(Error(MessageId::ConfigKeyTwice, {e.key, section}));
         out.push_back(std::move(e));
     }
     return out;

@@ -85,9 +85,12 @@ void expect_refused(const std::string& text, int line, const std::string& why) {
     auto c = parse_hardware_config(text, "k.conf");
     ASSERT_FALSE(c.ok()) << text;
     EXPECT_EQ(c.error().id, MessageId::ConfigBadLine) << log_line(c.error());
-    ASSERT_EQ(c.error().args.size(), 3u);
+    ASSERT_EQ(c.error().args.size(), 2u);
     EXPECT_EQ(c.error().args[1], std::to_string(line)) << text;
-    EXPECT_NE(c.error().args[2].find(why), std::string::npos) << c.error().args[2];
+    ASSERT_TRUE(c.error().cause) << "the reason comes as the cause, in both languages";
+    const std::string reason = render(*c.error().cause, Lang::En);
+    EXPECT_NE(reason.find(why), std::string::npos) << reason;
+    EXPECT_FALSE(render(*c.error().cause, Lang::Zh).empty());
 }
 
 TEST(HardwareConfig, MistakesAreNamedByLine) {
@@ -104,7 +107,7 @@ TEST(HardwareConfig, MistakesAreNamedByLine) {
     expect_refused("[slot.1]\nmount_path = /m\n", 1, "no camera library");
     expect_refused("[camera]\nlibrary = /l.so\n[slot.1]\nmount_path = /m\nusb_port = 1-1\n", 3, "exactly one of mount_path and usb_port");
     expect_refused("[camera]\nlibrary = /l.so\n[slot.1]\nusb_port = /sys/bus/usb/1-1\n", 3, "1-1.3");
-    expect_refused("[reader]\nkind = wedge\n", 0, "needs device");
+    expect_refused("\n[reader]\nkind = wedge\n", 2, "needs device");
 }
 
 TEST(IniFile, CommentsBlankLinesAndSpacesAroundValues) {
