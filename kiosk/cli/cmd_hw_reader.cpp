@@ -110,7 +110,13 @@ int hw_badge(CliContext& ctx, const Args& a) {
     auto tap = events.wait(std::chrono::seconds(seconds));
     reader->stop();
     if (!tap) {
-        if (!events.was_online() && events.last_offline()) return ctx.report(*events.last_offline());
+        // A reader never seen online is the answer, whether or not its first failure was
+        // reported before the time ran out.
+        if (!events.was_online()) {
+            if (auto why = events.last_offline()) return ctx.report(*why);
+            const std::string name = c->reader == config::ReaderKind::Wedge ? c->wedge.device : c->pn532.connstring;
+            return ctx.report(Error(MessageId::ReaderOffline, {name.empty() ? "libnfc" : name}));
+        }
         return ctx.report(Error(MessageId::NoBadgeTapped, {std::to_string(seconds)}));
     }
     ctx.out << ctx.pick("卡号：", "Badge: ") << tap->uid << "  " << ctx.pick("持卡人：", "holder: ") << owner_of(ctx, tap->uid)
