@@ -3,10 +3,12 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <mutex>
 #include <span>
 
 #include "db/audit_writer.h"
 #include "db/canonical.h"
+#include "db/footage_rows.h"
 #include "db/head_anchor.h"
 #include "db/migrations.h"
 #include "db/rows.h"
@@ -21,8 +23,52 @@ using Opt = Result<std::optional<T>>;
 
 class SqliteStoreTx final : public StoreTx {
 public:
-    SqliteStoreTx(Connection& c, Transaction tx, const KioskKey& key, const Clock& clock, std::string anchor)
-        : c_(c), tx_(std::move(tx)), audit_(c, key), key_(key), clock_(clock), anchor_(std::move(anchor)) {}
+    SqliteStoreTx(Connection& c, Transaction tx, const KioskKey& key, const Clock& clock, std::string anchor,
+                  std::unique_lock<std::mutex> held)
+        : held_(std::move(held)),
+          c_(c),
+          tx_(std::move(tx)),
+          audit_(c, key),
+          key_(key),
+          clock_(clock),
+          anchor_(std::move(anchor)),
+          footage_(c, [this](const AuditNote& n) { return audit(n); }) {}
+
+    // --- footage (db/footage_rows.cpp)
+    Opt<OffloadJob> offload_job(Id id) override { return footage_.offload_job(id); }
+    Opt<OffloadJob> unfinished_job_of(Id device_id) override { return footage_.unfinished_job_of(device_id); }
+    Result<std::vector<OffloadJob>> unfinished_jobs() override { return footage_.unfinished_jobs(); }
+    Result<std::vector<OffloadJob>> recent_jobs(int limit) override { return footage_.recent_jobs(limit); }
+    Result<std::vector<Recording>> recordings_of_job(Id job) override { return footage_.recordings_of_job(job); }
+    Opt<Recording> recording(Id id) override { return footage_.recording(id); }
+    Result<std::vector<Recording>> archived_recordings() override { return footage_.archived_recordings(); }
+    Result<std::vector<Recording>> recordings_of_case(const std::string& c) override {
+        return footage_.recordings_of_case(c);
+    }
+    Result<std::vector<InterruptionRecord>> interruptions_of_job(Id job) override {
+        return footage_.interruptions_of_job(job);
+    }
+    Result<std::vector<EvidenceExport>> evidence_exports_of_case(const std::string& c) override {
+        return footage_.evidence_exports_of_case(c);
+    }
+    Result<std::vector<EvidenceCopy>> evidence_copies_of(Id export_id) override {
+        return footage_.evidence_copies_of(export_id);
+    }
+    Result<Id> add_offload_job(const OffloadJob& j, const AuditNote& n) override { return footage_.add_offload_job(j, n); }
+    Status update_offload_job(const OffloadJob& j, const AuditNote& n) override {
+        return footage_.update_offload_job(j, n);
+    }
+    Result<Id> add_recording(const Recording& r, const AuditNote& n) override { return footage_.add_recording(r, n); }
+    Status update_recording(const Recording& r, const AuditNote& n) override { return footage_.update_recording(r, n); }
+    Result<Id> add_interruption(const InterruptionRecord& r, const AuditNote& n) override {
+        return footage_.add_interruption(r, n);
+    }
+    Result<Id> add_evidence_export(const EvidenceExport& e, const AuditNote& n) override {
+        return footage_.add_evidence_export(e, n);
+    }
+    Result<Id> add_evidence_copy(const EvidenceCopy& c, const AuditNote& n) override {
+        return footage_.add_evidence_copy(c, n);
+    }
 
     // --- reads
     Result<AgencyProfile> profile() override {
@@ -330,12 +376,16 @@ private:
         return id;
     }
 
+    // Destroyed last: the connection is not shared with another thread until the
+    // transaction has ended.
+    std::unique_lock<std::mutex> held_;
     Connection& c_;
     Transaction tx_;
     AuditWriter audit_;
     const KioskKey& key_;
     const Clock& clock_;
     std::string anchor_;
+    FootageRows footage_;
 };
 
 Status ensure_parent_dir(const std::string& path) {
@@ -420,10 +470,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const StorePaths& paths, 
 }
 
 Result<std::unique_ptr<StoreTx>> SqliteStore::begin() {
+    std::unique_lock held(*in_use_);
     auto tx = Transaction::begin(*conn_);
     if (!tx) return fail(tx.error());
-    return std::unique_ptr<StoreTx>(
-        std::make_unique<SqliteStoreTx>(*conn_, std::move(*tx), key_, clock_, anchor_path_for(paths_.db)));
+    return std::unique_ptr<StoreTx>(std::make_unique<SqliteStoreTx>(*conn_, std::move(*tx), key_, clock_,
+                                                                    anchor_path_for(paths_.db), std::move(held)));
 }
 
 }  // namespace custody::db

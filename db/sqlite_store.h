@@ -3,6 +3,7 @@
 // chain in one file, the kiosk key and the head anchor beside it.
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "db/audit_chain.h"
@@ -43,6 +44,9 @@ private:
     SqliteStore(std::unique_ptr<Connection> c, KioskKey k, StorePaths p, const Clock& clock)
         : conn_(std::move(c)), key_(k), paths_(std::move(p)), clock_(clock) {}
     std::unique_ptr<Connection> conn_;
+    // One transaction at a time on the connection, whichever thread begins it (the
+    // offload workers share the store with the kiosk's own thread).
+    std::unique_ptr<std::mutex> in_use_ = std::make_unique<std::mutex>();
     KioskKey key_;
     StorePaths paths_;
     const Clock& clock_;

@@ -15,6 +15,7 @@
 #include "kiosk/core/custody_entry.h"
 #include "kiosk/core/device.h"
 #include "kiosk/core/dock_slot.h"
+#include "kiosk/core/footage_store.h"
 #include "kiosk/core/health_reading.h"
 #include "kiosk/core/officer.h"
 #include "kiosk/core/result.h"
@@ -71,7 +72,8 @@ public:
     virtual Status save_profile(const AgencyProfile& p, const AuditNote& note) = 0;
 };
 
-class StoreTx : public CustodyReads, public CustodyWrites, public RegistryWrites {
+class StoreTx : public CustodyReads, public CustodyWrites, public RegistryWrites, public FootageReads,
+                public FootageWrites {
 public:
     virtual Status commit() = 0;
 };

@@ -51,6 +51,11 @@ CREATE TRIGGER custody_entries_no_update BEFORE UPDATE ON custody_entries
 BEGIN SELECT RAISE(ABORT, 'custody_entries is append-only'); END;
 CREATE TRIGGER custody_entries_no_delete BEFORE DELETE ON custody_entries
 BEGIN SELECT RAISE(ABORT, 'custody_entries is append-only'); END;
+DROP TABLE evidence_copies;
+DROP TABLE evidence_exports;
+DROP TABLE interruption_records;
+DROP TABLE recordings;
+DROP TABLE offload_jobs;
 DELETE FROM schema_version WHERE version > 1;
 COMMIT;)");
 }
