@@ -29,7 +29,7 @@ CREATE TRIGGER offload_jobs_no_delete BEFORE DELETE ON offload_jobs
 BEGIN SELECT RAISE(ABORT, 'offload_jobs rows are never deleted'); END;
 CREATE TRIGGER offload_jobs_fixed BEFORE UPDATE ON offload_jobs
 WHEN NEW.device_id IS NOT OLD.device_id OR NEW.started_at_ms IS NOT OLD.started_at_ms
-  OR NEW.archive_dir IS NOT OLD.archive_dir OR OLD.state = 'complete' OR NEW.attempts < OLD.attempts
+  OR (OLD.archive_dir <> '' AND NEW.archive_dir IS NOT OLD.archive_dir) OR OLD.state = 'complete' OR NEW.attempts < OLD.attempts
 BEGIN SELECT RAISE(ABORT, 'an offload job keeps its device, start and folder, and a complete job is final'); END;
 
 CREATE TABLE recordings (

@@ -23,6 +23,7 @@ const Binding kNumeric[] = {
     {"officers_per_device_class_a", &AgencyProfile::officers_per_device_class_a},
     {"officers_per_device_class_b", &AgencyProfile::officers_per_device_class_b},
     {"max_charge_temperature_c", &AgencyProfile::max_charge_temperature_c},
+    {"coverage_gap_minutes", &AgencyProfile::coverage_gap_minutes},
 };
 
 std::vector<std::string> split_list(const std::string& text) {
@@ -62,6 +63,8 @@ const std::vector<ProfileKey>& profile_keys() {
         {"approved_firmware", "准用固件版本（逗号分隔，空为不限，R7）", "approved firmware versions (comma-separated, empty: any; R7)",
          false, 0, 0},
         {"max_charge_temperature_c", "充电最高温度（℃，R8）", "maximum charging temperature (°C, R8)", true, 30, 80},
+        {"coverage_gap_minutes", "未录像间隔超过即需补填中断记录（分钟，R13）",
+         "a gap in recording longer than this needs an interruption record (minutes, R13)", true, 1, 24 * 60},
     };
     return keys;
 }

@@ -27,6 +27,8 @@ struct AgencyProfile {
     std::string approved_firmware;
     // R8: above this the cabinet is damaging the battery, not charging it.
     std::int64_t max_charge_temperature_c = 45;
+    // R13: a stretch of custody this long with no recording asks for an interruption record.
+    std::int64_t coverage_gap_minutes = 30;
 };
 
 // The approved firmware versions, one per comma-separated item.

@@ -97,6 +97,6 @@ struct Recording {
     std::string purge_reason;
 };
 
-int rank(RecordingState s);
+constexpr int rank(RecordingState s) { return static_cast<int>(s); }
 
 }  // namespace custody
