@@ -13,6 +13,12 @@ std::string default_db_path() {
     return "/var/lib/custody-kiosk/custody.db";
 }
 
+std::string default_archive_root(const std::string& db_path) {
+    if (const char* e = std::getenv("CUSTODY_ARCHIVE"); e && *e) return e;
+    auto slash = db_path.rfind('/');
+    return (slash == std::string::npos ? std::string(".") : db_path.substr(0, slash)) + "/archive";
+}
+
 Result<std::unique_ptr<db::SqliteStore>> CliContext::open_store() const {
     auto store = db::SqliteStore::open(paths, clock);
     if (!store) return store;
@@ -33,6 +39,9 @@ int exit_code_for(MessageId id) {
         case MessageId::AuditTruncated:
         case MessageId::AuditAnchorMissing:
         case MessageId::AuditRecordUnlogged:
+        case MessageId::ArchiveHashMismatch:
+        case MessageId::ArchiveFileMissing:
+        case MessageId::ManifestMismatch:
             return kExitTampered;
         case MessageId::StorageFailure:
         case MessageId::StorageBusy:
@@ -58,6 +67,11 @@ int exit_code_for(MessageId id) {
         case MessageId::CabinetBadReply:
         case MessageId::CameraLibraryMissing:
         case MessageId::CameraNotFound:
+        // The footage archive and an offload that stopped (its cause says why).
+        case MessageId::ArchiveFull:
+        case MessageId::ArchiveUnavailable:
+        case MessageId::ArchiveWriteError:
+        case MessageId::OffloadFailed:
         case MessageId::CameraUnplugged:
         case MessageId::ConfigBadLine:
         case MessageId::ConfigBadValue:

@@ -23,6 +23,7 @@ enum ExitCode : int {
 
 struct CliContext {
     db::StorePaths paths;
+    std::string archive_root;  // the footage archive (R16)
     Lang lang = Lang::Zh;
     std::ostream& out = std::cout;
     std::ostream& err = std::cerr;
@@ -43,6 +44,8 @@ struct CliContext {
 
 int exit_code_for(MessageId id);
 std::string default_db_path();
+// $CUSTODY_ARCHIVE, else an "archive" folder beside the database.
+std::string default_archive_root(const std::string& db_path);
 
 using Command = int (*)(CliContext& ctx, const std::vector<std::string>& words);
 

@@ -1,5 +1,9 @@
 // The kiosk's two flows and the health reading, from the command line.
+#include <algorithm>
+
 #include "kiosk/cli/commands.h"
+#include "kiosk/cli/footage_session.h"
+#include "kiosk/cli/hw_options.h"
 #include "kiosk/core/agency_time.h"
 #include "kiosk/core/checkout.h"
 #include "kiosk/core/custody_return.h"
@@ -33,11 +37,16 @@ int cmd_checkout(CliContext& ctx, const std::vector<std::string>& words) {
 }
 
 int cmd_return(CliContext& ctx, const std::vector<std::string>& words) {
-    auto a = parse_args(words, {"device", "slot"}, {});
+    auto a = parse_args(words, {"device", "slot", "config"}, {});
     if (!a) return ctx.report(a.error());
     int slot = 0;
     auto device = a->get("device");
-    if (!device || !parse_number(a->get("slot"), slot)) return ctx.report(usage("return --device SERIAL --slot N"));
+    if (!device || !parse_number(a->get("slot"), slot))
+        return ctx.report(usage("return --device SERIAL --slot N [--config kiosk.conf]"));
+    // Read before the return is recorded: a broken kiosk.conf should not leave a return
+    // without its offload.
+    auto hw = hardware_config(*a);
+    if (!hw) return ctx.report(hw.error());
     auto store = ctx.open_store();
     if (!store) return ctx.report(store.error());
     Return ret(**store, ctx.clock);
@@ -52,8 +61,15 @@ int cmd_return(CliContext& ctx, const std::vector<std::string>& words) {
         if (r->officer) ctx.out << ", " << r->officer->name << " (" << r->officer->number << ")";
         if (r->checked_out_at) ctx.out << ctx.pick("，领用于 ", ", out since ") << format_local(*r->checked_out_at);
     }
-    ctx.out << ctx.pick("；待导出", "; pending offload") << '\n';
-    return kExitOk;
+    const bool camera_here = std::any_of(hw->cameras.begin(), hw->cameras.end(),
+                                         [&](const camera::Gat947Slot& c) { return c.slot == slot; });
+    if (!camera_here) {
+        ctx.out << ctx.pick("；待导出（kiosk.conf 未配置该柜位的执法记录仪）", "; pending offload (kiosk.conf has no camera in this slot)")
+                << '\n';
+        return kExitOk;
+    }
+    ctx.out << '\n';
+    return offload_slot(ctx, **store, *hw, slot, r->entry_id);
 }
 
 int cmd_health(CliContext& ctx, const std::vector<std::string>& words) {

@@ -20,5 +20,6 @@ int cmd_officer(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_profile(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_demo(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_hw(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_offload(CliContext& ctx, const std::vector<std::string>& words);
 
 }  // namespace custody::cli

@@ -82,7 +82,7 @@ const std::map<std::string, Command>& commands() {
         {"init", cmd_init},         {"import", cmd_import},   {"checkout", cmd_checkout}, {"return", cmd_return},
         {"health", cmd_health},     {"ledger", cmd_ledger},   {"overdue", cmd_overdue},   {"devices", cmd_devices},
         {"verify", cmd_verify},     {"badge", cmd_badge},     {"officer", cmd_officer},   {"profile", cmd_profile},
-        {"demo", cmd_demo},         {"hw", cmd_hw},
+        {"demo", cmd_demo},         {"hw", cmd_hw},           {"offload", cmd_offload},
     };
     return table;
 }
@@ -90,7 +90,7 @@ const std::map<std::string, Command>& commands() {
 int run(int argc, char** argv) {
     CliContext ctx;
     ctx.lang = lang_from_environment();
-    std::string db, key;
+    std::string db, key, archive;
     if (const char* e = std::getenv("CUSTODY_DB"); e && *e) db = e;
     if (const char* e = std::getenv("CUSTODY_KEY"); e && *e) key = e;
     int i = 1;
@@ -101,11 +101,12 @@ int run(int argc, char** argv) {
             ctx.out << (ctx.zh() ? kHelpZh : kHelpEn);
             return kExitOk;
         }
-        if (w == "--db" || w == "--key" || w == "--lang") {
+        if (w == "--db" || w == "--key" || w == "--lang" || w == "--archive") {
             const char* v = value();
             if (!v) return ctx.report(usage(w + " needs a value"));
             if (w == "--db") db = v;
             else if (w == "--key") key = v;
+            else if (w == "--archive") archive = v;
             else if (std::strcmp(v, "en") == 0) ctx.lang = Lang::En;
             else if (std::strcmp(v, "zh") == 0) ctx.lang = Lang::Zh;
             else return ctx.report(usage("--lang is zh or en"));
@@ -120,6 +121,7 @@ int run(int argc, char** argv) {
     if (db.empty()) db = default_db_path();
     ctx.paths = db::StorePaths::for_db(db);
     if (!key.empty()) ctx.paths.key = key;
+    ctx.archive_root = archive.empty() ? default_archive_root(db) : archive;
     auto it = commands().find(argv[i]);
     if (it == commands().end()) return ctx.report(usage(std::string("unknown command ") + argv[i]));
     std::vector<std::string> words(argv + i + 1, argv + argc);
