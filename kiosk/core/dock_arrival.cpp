@@ -4,6 +4,16 @@
 
 namespace custody {
 
+OffloadRequest offload_request_for(const DockArrivalReport& report, const std::string& actor) {
+    OffloadRequest r;
+    r.slot = report.slot;
+    r.actor = actor;
+    if (report.returned) r.return_entry_id = report.returned->entry_id;
+    if (report.inspection.findings.clock_offset_found_s)
+        r.clock_offset_ms = *report.inspection.findings.clock_offset_found_s * kMsPerSecond;
+    return r;
+}
+
 Result<DockArrivalReport> DockArrival::run(int slot, const SlotStatus& cabinet) {
     const std::string slot_text = std::to_string(slot);
     auto unidentified = [&](const Error& cause) {

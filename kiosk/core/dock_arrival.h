@@ -7,6 +7,7 @@
 
 #include "kiosk/core/custody_return.h"
 #include "kiosk/core/device_inspection.h"
+#include "kiosk/core/footage_offload.h"
 
 namespace custody {
 
@@ -17,6 +18,11 @@ struct DockArrivalReport {
     std::optional<ReturnReceipt> returned;
     InspectionReport inspection;
 };
+
+// What the offload of this docking needs from it: the custody entry it closed, and the
+// clock offset the check measured before it set the clock (start times are corrected
+// with it, R21).
+OffloadRequest offload_request_for(const DockArrivalReport& report, const std::string& actor = "kiosk");
 
 class DockArrival {
 public:
