@@ -8,13 +8,15 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libsqlite3-dev libssl-dev
   libnfc-dev libmodbus-dev libudev-dev
+  libavformat-dev libavcodec-dev libavutil-dev libexif-dev
   tzdata
 )
 if [ "${1:-}" = "--test" ]; then
   # libnfc-bin (nfc-list) and mbpoll check the simulators with independent clients;
-  # ffmpeg makes the small media files of the camera simulator; clang builds the fuzzers.
+  # ffmpeg makes the small media files of the camera simulator and exiftool writes their
+  # EXIF; clang builds the fuzzers.
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3
-             libnfc-bin mbpoll socat ffmpeg clang libclang-rt-14-dev)
+             libnfc-bin mbpoll socat ffmpeg libimage-exiftool-perl clang libclang-rt-14-dev)
 fi
 
 missing=()

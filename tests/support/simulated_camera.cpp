@@ -3,8 +3,11 @@
 #include <iconv.h>
 
 #include <fstream>
+#include <locale>
+#include <sstream>
 #include <stdexcept>
 
+#include "kiosk/core/agency_time.h"
 #include "tests/support/run_command.h"
 
 namespace fs = std::filesystem;
@@ -20,6 +23,24 @@ void ffmpeg(const std::vector<std::string>& args, const fs::path& out) {
     auto r = run_command(argv);
     if (r.exit_code != 0 || !fs::exists(out) || fs::file_size(out) == 0)
         throw std::runtime_error("ffmpeg failed to make " + out.string() + ": " + r.err);
+}
+
+// The camera's wall clock at `t` in its zone, by date(1) in a child with its own TZ:
+// an oracle independent of the code under test, and no setenv in this process.
+std::string local_time(Timestamp t, const char* format) {
+    const long long secs = t.ms / 1000 - (t.ms % 1000 < 0 ? 1 : 0);
+    auto r = run_command({"date", "-d", "@" + std::to_string(secs), std::string("+") + format},
+                         {{"TZ", SimulatedCamera::kTimeZone}});
+    if (r.exit_code != 0 || r.out.empty()) throw std::runtime_error("date failed: " + r.err);
+    if (r.out.back() == '\n') r.out.pop_back();
+    return r.out;
+}
+
+std::string seconds_text(double seconds) {
+    std::ostringstream s;
+    s.imbue(std::locale::classic());
+    s << seconds;
+    return s.str();
 }
 
 }  // namespace
@@ -42,13 +63,33 @@ SimulatedCamera::SimulatedCamera(fs::path dir, const std::string& serial) : dir_
            {"fault_unplugged", "0"}});
 }
 
-void SimulatedCamera::record_media() {
+void SimulatedCamera::record_media() { record_media_at(SystemClock().now()); }
+
+void SimulatedCamera::record_media_at(Timestamp start) {
     auto media = volume() / "DCIM" / "100MEDIA";
     fs::create_directories(media);
     fs::create_directories(volume() / "AUDIO");
-    ffmpeg({"-f", "lavfi", "-i", "testsrc=duration=1:size=160x120:rate=10", "-c:v", "mpeg4"}, media / "VID0001.MP4");
-    ffmpeg({"-f", "lavfi", "-i", "sine=duration=1"}, volume() / "AUDIO" / "AUD0001.WAV");
-    ffmpeg({"-f", "lavfi", "-i", "testsrc=size=160x120", "-frames:v", "1"}, media / "IMG0001.JPG");
+    record_video("DCIM/100MEDIA/VID0001.MP4", start, 1);
+    // WAV has no creation_time; the BWF bext chunk holds an origination date and time.
+    ffmpeg({"-f", "lavfi", "-i", "sine=duration=1", "-write_bext", "1", "-metadata",
+            "origination_date=" + local_time(start, "%Y-%m-%d"), "-metadata",
+            "origination_time=" + local_time(start, "%H:%M:%S")},
+           volume() / "AUDIO" / "AUD0001.WAV");
+    const fs::path photo = media / "IMG0001.JPG";
+    ffmpeg({"-f", "lavfi", "-i", "testsrc=size=160x120", "-frames:v", "1"}, photo);
+    // exiftool is a test dependency like ffmpeg, which writes no EXIF.
+    auto r = run_command({"exiftool", "-q", "-overwrite_original",
+                          "-DateTimeOriginal=" + local_time(start, "%Y:%m:%d %H:%M:%S"), photo.string()});
+    if (r.exit_code != 0) throw std::runtime_error("exiftool failed on " + photo.string() + ": " + r.err);
+}
+
+fs::path SimulatedCamera::record_video(const std::string& relative_path, Timestamp start, double seconds) {
+    const fs::path out = volume() / relative_path;
+    fs::create_directories(out.parent_path());
+    ffmpeg({"-f", "lavfi", "-i", "testsrc=duration=" + seconds_text(seconds) + ":size=160x120:rate=10", "-c:v",
+            "mpeg4", "-metadata", "creation_time=" + format_utc_iso(start)},
+           out);
+    return out;
 }
 
 std::map<std::string, std::string> SimulatedCamera::state() const {
