@@ -1,7 +1,8 @@
 #pragma once
-// Sizes of the archive's file I/O, measured with tests/bench/offload_bench (see its
-// README): blocks large enough that a system call moves megabytes, few enough that four
-// slots copying at once hold little memory.
+// Sizes of the archive's file I/O: blocks large enough that a system call moves
+// megabytes, few enough that four slots copying at once hold little memory. Chosen from
+// one-slot copies on the development VM; tests/bench/README.md (offload_bench) has the
+// combinations tried and the figures.
 
 #include <cstddef>
 #include <cstdint>
