@@ -27,6 +27,11 @@ int cmd_devices(CliContext& ctx, const std::vector<std::string>& words) {
         std::string check;
         for (const auto& e : pre_use_problems(d, *profile, now)) check += (check.empty() ? "" : "; ") + render(e, ctx.lang);
         if (check.empty()) check = ctx.pick("通过", "passed");
+        // The slot shows why its footage is still on the camera (R14, R15).
+        auto job = (*tx)->unfinished_job_of(d.device.id);
+        if (!job) return ctx.report(job.error());
+        if (*job && (*job)->state == OffloadJobState::Failed)
+            check += ctx.pick("；导出失败：", "; offload failed: ") + (ctx.zh() ? (*job)->failure_zh : (*job)->failure_en);
         const auto& st = named(kDeviceStatuses, d.device.status);
         t.add({std::to_string(d.slot), d.device.serial, d.device.brand + " " + d.device.model,
                std::string(ctx.zh() ? st.zh : st.en), d.health ? std::to_string(d.health->battery_pct) + "%" : "-",
