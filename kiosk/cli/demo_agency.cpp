@@ -3,14 +3,16 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <random>
 #include <set>
 
+#include "kiosk/cli/demo_camera.h"
 #include "kiosk/core/agency_time.h"
 #include "kiosk/core/checkout.h"
 #include "kiosk/core/custody_return.h"
+#include "kiosk/core/footage_offload.h"
 #include "kiosk/core/health_check.h"
-#include "kiosk/core/offload_completion.h"
 #include "kiosk/core/registry_changes.h"
 #include "kiosk/core/registry_import.h"
 
@@ -145,8 +147,11 @@ namespace {
 // parts of the story (a lost badge, a camera kept out too long) and are counted.
 class DemoMonth {
 public:
-    DemoMonth(CustodyStore& store, ManualClock& clock, const DemoAgency& agency, std::uint32_t seed)
-        : store_(store), clock_(clock), agency_(agency), rng_(seed) {
+    // The footage has its own random stream, so what the cameras recorded does not
+    // change who takes which camera later in the month.
+    DemoMonth(CustodyStore& store, ManualClock& clock, const DemoAgency& agency, DemoFootage& footage,
+              std::uint32_t seed)
+        : store_(store), clock_(clock), agency_(agency), footage_(footage), rng_(seed), footage_rng_(seed ^ 0x0F0075A6u) {
         for (const auto& o : agency.officers) badge_of_[o.number] = o.badge;
     }
 
@@ -186,6 +191,7 @@ public:
             if (std::uniform_int_distribution<int>(0, 99)(rng_) < 30) partner = partner_for(*o);
             CUSTODY_TRY(tap(badge_of_[o->number], partner));
         }
+        if (index % 7 == 3) CUSTODY_TRY(errand(index, at, in_time));
         if (!in_time(at(17, 0))) return {};
         // Shift end: cameras come back in whatever slot is free, then offload and charge.
         std::vector<std::pair<std::string, std::string>> back;  // serial, officer number
@@ -217,6 +223,10 @@ public:
     }
 
 private:
+    // What a returned camera holds: a field officer's shift, an office errand, or (for a
+    // camera nobody had checked out) whatever was recorded on it.
+    enum class Footage { Shift, Errand };
+
     Status special_morning(int index, int days, auto at) {
         if (index == 2) {  // a visitor's transit card on the reader, and the retired officer's old badge
             clock_.set(at(7, 50));
@@ -282,6 +292,24 @@ private:
         return {};
     }
 
+    // An office officer called to the gate for a walk-in complaint: out for twenty minutes
+    // with the conversation recorded, so this custody period is covered within the
+    // policy's gap and needs no interruption record (R13).
+    Status errand(int index, auto at, auto in_time) {
+        if (!in_time(at(14, 30))) return {};
+        const DemoOfficer& o = officer_at("BGS", 2 + (index / 7) % 4);
+        if (!o.active || deactivated_.count(o.number)) return {};
+        clock_.set(at(14, 8));
+        CUSTODY_TRY(tap(badge_of_[o.number], std::nullopt));
+        for (const auto& [serial, number] : out_) {
+            if (number != o.number) continue;
+            clock_.set(at(14, 30));
+            std::string s = serial;
+            return dock(s, Footage::Errand);
+        }
+        return {};
+    }
+
     const DemoOfficer& officer_at(const char* unit, int index) const {
         int i = 0;
         for (const auto& o : agency_.officers)
@@ -311,7 +339,7 @@ private:
         return {};
     }
 
-    Status dock(const std::string& serial) {
+    Status dock(const std::string& serial, Footage footage = Footage::Shift) {
         auto tx = store_.begin();
         if (!tx) return fail(tx.error());
         auto docked = (*tx)->docked_devices();
@@ -330,6 +358,88 @@ private:
         ++stats_.returns;
         out_.erase(serial);
         pending_.push_back(serial);
+        CUSTODY_TRY(record_custody(serial, *r, footage));
+        return offload(serial, slot, r->entry_id);
+    }
+
+    // The stand-in for the camera in the cabinet, made when it first docks. Two cameras
+    // have drifted (one fast, one slow): their files are dated by their own clocks and
+    // the offload corrects the start times by the offset it reads at docking.
+    DemoCamera& camera(const std::string& serial) {
+        auto& cam = cameras_[serial];
+        if (!cam) {
+            std::int64_t offset_ms = 0;
+            CameraIdentity id{serial, "", ""};
+            for (std::size_t i = 0; i < agency_.devices.size(); ++i) {
+                if (agency_.devices[i].serial != serial) continue;
+                id.maker_model = agency_.devices[i].model;
+                id.firmware = agency_.devices[i].firmware;
+                if (i == 4) offset_ms = 47 * kMsPerSecond;
+                if (i == 13) offset_ms = -95 * kMsPerSecond;
+            }
+            cam = std::make_unique<DemoCamera>(id, footage_.cameras_dir + "/" + serial, clock_, offset_ms);
+        }
+        return *cam;
+    }
+
+    // What was recorded while the camera was out: one to three recordings inside the
+    // custody period, mostly audio clips and sometimes a photo, spread over the shift or
+    // bunched around one incident, so the longest gap each offload measures varies. The
+    // clips last seconds, to keep the demo's archive small: a field shift is therefore
+    // mostly unrecorded and its offload says an interruption record is needed (R13), as it
+    // would for a real shift recorded like that. The office errands are the covered ones.
+    Status record_custody(const std::string& serial, const ReturnReceipt& r, Footage footage) {
+        DemoCamera& cam = camera(serial);
+        auto pick = [&](std::int64_t lo, std::int64_t hi) {
+            return std::uniform_int_distribution<std::int64_t>(lo, std::max(lo, hi))(footage_rng_);
+        };
+        auto second = [](std::int64_t ms) { return Timestamp{ms - ms % kMsPerSecond}; };
+        auto done = [](const Result<RecordingFile>& f) -> Status { return f ? Status{} : fail(f.error()); };
+        const std::int64_t back = clock_.now().ms;
+        if (!r.checked_out_at) {
+            // Nobody had checked it out, and still it holds a recording: whoever took it
+            // from the drawer made one that afternoon.
+            return done(cam.record_audio(second(back - pick(90, 300) * 60 * kMsPerSecond), static_cast<int>(pick(3, 5))));
+        }
+        const std::int64_t from = r.checked_out_at->ms, to = back;
+        if (footage == Footage::Errand) {
+            const int seconds = static_cast<int>(pick(60, 90));
+            const std::int64_t middle = from + (to - from) / 2 - seconds * kMsPerSecond / 2;
+            return done(cam.record_audio(second(middle + pick(-60, 60) * kMsPerSecond), seconds));
+        }
+        const std::int64_t roll = pick(0, 99);
+        const int n = roll < 45 ? 1 : (roll < 85 ? 2 : 3);
+        const bool spread = pick(0, 99) < 60;
+        constexpr std::int64_t kIncident = 20 * 60 * kMsPerSecond;
+        const std::int64_t incident = pick(from, to - kIncident);
+        for (int i = 0; i < n; ++i) {
+            // A minute clear of checkout and return, and room for the clip before the end.
+            std::int64_t lo = spread ? from + (to - from) * i / n : incident;
+            std::int64_t hi = spread ? from + (to - from) * (i + 1) / n : incident + kIncident;
+            lo = std::max(lo, from + 60 * kMsPerSecond);
+            hi = std::min(hi, to - 70 * kMsPerSecond);
+            const Timestamp at = second(pick(lo, hi));
+            CUSTODY_TRY(done(pick(0, 99) < 35 ? cam.take_photo(at) : cam.record_audio(at, static_cast<int>(pick(2, 4)))));
+        }
+        return {};
+    }
+
+    // The kiosk offloads a camera as soon as it docks: the real offload, into the real
+    // archive, closing the custody period just recorded.
+    Status offload(const std::string& serial, int slot, Id return_entry) {
+        FootageOffload offload(store_, clock_, footage_.archive, footage_.probe);
+        OffloadRequest request;
+        request.slot = slot;
+        request.return_entry_id = return_entry;
+        request.actor = "demo";
+        auto done = offload.run(camera(serial), request);
+        if (!done) return fail(done.error());
+        ++stats_.offloads;
+        for (const auto& rec : done->recordings) {
+            ++stats_.files;
+            stats_.bytes += rec.bytes;
+        }
+        if (done->job.interruption_record_needed) ++stats_.interruption_records;
         return {};
     }
 
@@ -347,23 +457,20 @@ private:
         HealthCheck check(store_, clock_);
         auto r = check.record({serial, 55, 21000, 1, "屏幕破裂 / cracked screen", "demo", ""});
         if (!r) return fail(r.error());
+        // Its footage came off at docking; out of service now, repair handling takes it
+        // from here, without the evening's battery reading.
         pending_.erase(std::remove(pending_.begin(), pending_.end(), serial), pending_.end());
-        // A quarantined camera is not offloaded here: repair handling takes it from there.
         return {};
     }
 
-    // After a shift: offload finishes, the reading shows a half-empty battery that the
-    // overnight charge will fix by the morning sweep.
+    // After a shift, the cameras offloaded at docking: the reading shows a half-empty
+    // battery that the overnight charge will fix by the morning sweep.
     Status settle_docked(Timestamp t, Timestamp limit) {
-        OffloadCompletion completion(store_);
         HealthCheck check(store_, clock_);
         for (const auto& serial : pending_) {
             t.ms += 60 * kMsPerSecond;
             if (!(t < limit)) break;
             clock_.set(t);
-            std::int64_t recordings = std::uniform_int_distribution<int>(3, 18)(rng_);
-            auto c = completion.record({serial, recordings, recordings * 180'000'000LL, "demo"});
-            if (!c) return fail(c.error());
             auto h = check.record({serial, std::uniform_int_distribution<int>(35, 65)(rng_), 28000, 0, "", "demo", ""});
             if (!h) return fail(h.error());
         }
@@ -398,7 +505,10 @@ private:
     CustodyStore& store_;
     ManualClock& clock_;
     const DemoAgency& agency_;
+    DemoFootage& footage_;
     std::mt19937 rng_;
+    std::mt19937 footage_rng_;
+    std::map<std::string, std::unique_ptr<DemoCamera>> cameras_;
     std::map<std::string, std::string> badge_of_;
     std::map<std::string, std::string> out_;  // serial -> officer number
     std::set<std::string> held_over_;
@@ -409,9 +519,9 @@ private:
 
 }  // namespace
 
-Result<DemoStats> run_demo_month(CustodyStore& store, ManualClock& clock, const DemoAgency& agency, int days,
-                                 Timestamp now, std::uint32_t seed) {
-    DemoMonth month(store, clock, agency, seed);
+Result<DemoStats> run_demo_month(CustodyStore& store, ManualClock& clock, const DemoAgency& agency,
+                                 DemoFootage& footage, int days, Timestamp now, std::uint32_t seed) {
+    DemoMonth month(store, clock, agency, footage, seed);
     auto today = parse_local(format_local_date(now));
     if (!today) return fail(Error(MessageId::TimeZoneUnknown, {"local date"}));
     Timestamp first{today->ms - days * kMsPerDay};
