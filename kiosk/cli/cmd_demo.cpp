@@ -1,7 +1,4 @@
 #include <algorithm>
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -112,16 +109,17 @@ Status mark_demo_archive(const std::string& root) {
     return {};
 }
 
-// The stand-in cameras' volumes: scratch space, empty again once every camera is wiped,
-// and gone when the demo ends.
+// The stand-in cameras' volumes: scratch space beside the demo database, empty again
+// once every camera is wiped, and gone when the demo ends. What a killed demo leaves
+// there is cleared by the next one, with the rest of the old demo.
 class ScratchFolder {
 public:
-    static Result<ScratchFolder> make() {
+    static Result<ScratchFolder> make(const std::string& path) {
         std::error_code ec;
-        std::string pattern = (std::filesystem::temp_directory_path(ec) / "custody-demo-cameras-XXXXXX").string();
-        if (ec || ::mkdtemp(pattern.data()) == nullptr)
-            return fail(Error(MessageId::FileUnwritable, {pattern, ec ? ec.message() : std::strerror(errno)}));
-        return ScratchFolder(pattern);
+        std::filesystem::remove_all(path, ec);
+        if (!ec) std::filesystem::create_directory(path, ec);
+        if (ec) return fail(Error(MessageId::FileUnwritable, {path, ec.message()}));
+        return ScratchFolder(path);
     }
     ScratchFolder(ScratchFolder&& o) noexcept : path_(std::move(o.path_)) { o.path_.clear(); }
     ScratchFolder& operator=(ScratchFolder&&) = delete;
@@ -184,7 +182,7 @@ int cmd_demo(CliContext& ctx, const std::vector<std::string>& words) {
     auto archive = archive::DiskArchive::open(ctx.archive_root);
     if (!archive) return ctx.report(archive.error());
     if (auto s = mark_demo_archive(ctx.archive_root); !s) return ctx.report(s.error());
-    auto cameras = ScratchFolder::make();
+    auto cameras = ScratchFolder::make(ctx.paths.db + ".cameras");
     if (!cameras) return ctx.report(cameras.error());
 
     db::InitOptions opt;

@@ -124,6 +124,10 @@ TEST(CliDemo, RunningAgainReplacesTheDemo) {
     // Something only the old demo's archive has, inside one of its job folders.
     const std::string stray = archive + "/" + sql_text(db, "SELECT archive_dir FROM offload_jobs LIMIT 1;") + "/left-over.txt";
     write_file(stray, "from the first demo");
+    // And what a killed demo would leave on a stand-in camera beside the database.
+    const std::string on_camera = db + ".cameras/HK01001/DCIM/100MEDIA/20261130_081502_0001.WAV";
+    std::filesystem::create_directories(std::filesystem::path(on_camera).parent_path());
+    write_file(on_camera, "RIFF");
     ASSERT_EQ(ctl(db, {"checkout", "--badge", "DEADBEEF"}).exit_code, 1);  // something only the old demo has
     const std::int64_t refused = sql_int(db, "SELECT count(*) FROM audit_log WHERE actor='badge:DEADBEEF';");
 
@@ -136,6 +140,7 @@ TEST(CliDemo, RunningAgainReplacesTheDemo) {
     EXPECT_EQ(ctl(db, {"verify"}).exit_code, 0);
     // The old archive went with the old database: the folder holds the new demo's footage only.
     EXPECT_FALSE(std::filesystem::exists(stray));
+    EXPECT_FALSE(std::filesystem::exists(db + ".cameras"));
     EXPECT_EQ(files_under(archive), expected_archive(db));
     EXPECT_EQ(ctl(db, in_archive(archive, {"verify", "--archive"})).exit_code, 0);
 }
@@ -191,6 +196,7 @@ TEST(CliDemo, R12_R15_LeavesAnArchiveOfRealRecordingsThatVerifies) {
     EXPECT_EQ(sql_int(db, "SELECT count(*) FROM recordings WHERE state <> 'wiped';"), 0);
     EXPECT_EQ(sql_int(db, "SELECT count(*) FROM devices WHERE status = 'docked';"), 0);
     EXPECT_EQ(files_under(archive), expected_archive(db)) << "the files, a SHA256SUMS a job and the demo's marker";
+    EXPECT_FALSE(std::filesystem::exists(db + ".cameras")) << "the stand-in cameras' folders go when the demo ends";
 
     // verify --archive re-reads every file against the database and its SHA256SUMS (R12, R16).
     auto verify = ctl_env_archive(db, "", {"verify", "--archive"});
