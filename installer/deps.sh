@@ -10,6 +10,7 @@ packages=(
   libnfc-dev libmodbus-dev libudev-dev
   libavformat-dev libavcodec-dev libavutil-dev libexif-dev
   tzdata
+  xorriso  # the evidence disc images (R19, R20)
 )
 if [ "${1:-}" = "--test" ]; then
   # libnfc-bin (nfc-list) and mbpoll check the simulators with independent clients;
