@@ -42,6 +42,9 @@ int exit_code_for(MessageId id) {
         case MessageId::ArchiveHashMismatch:
         case MessageId::ArchiveFileMissing:
         case MessageId::ManifestMismatch:
+        // Footage to be cleared or exported that no longer matches its record.
+        case MessageId::PurgeCopyNotIntact:
+        case MessageId::EvidenceSourceNotIntact:
             return kExitTampered;
         case MessageId::StorageFailure:
         case MessageId::StorageBusy:
@@ -76,6 +79,11 @@ int exit_code_for(MessageId id) {
         case MessageId::ConfigBadLine:
         case MessageId::ConfigBadValue:
         case MessageId::ConfigMissing:
+        // The disk or xorriso failed a purge or an evidence package half-way.
+        case MessageId::PurgeFileNotRemoved:
+        case MessageId::PurgeManifestNotUpdated:
+        case MessageId::EvidenceCopyMismatch:
+        case MessageId::IsoImageFailed:
             return kExitEnvironment;
         default:
             return kExitRefused;

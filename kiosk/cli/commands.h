@@ -21,5 +21,8 @@ int cmd_profile(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_demo(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_hw(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_offload(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_retention(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_evidence(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_interruption(CliContext& ctx, const std::vector<std::string>& words);
 
 }  // namespace custody::cli

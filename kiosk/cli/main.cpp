@@ -35,6 +35,19 @@ const char* kHelpZh = R"(custodyctl — 执法记录仪保管柜管理命令
   hw cabinet                                          读取储存柜控制板：标识与各柜位状态
   hw dock [--slot N]                                  读取柜内执法记录仪：序列号、电量、存储、时钟、使用人（只读）
       hw 选项：--config kiosk.conf  --reader pn532|wedge  --connstring 串  --device 路径  --cabinet tcp:主机:端口|rtu:设备[@波特率]
+  retention due [--format table|csv]                  超过保存期限、待审核清除的一般录像（R18）
+  retention purge --recording 编号 --approver 警号 --reason 理由
+                                                      保管员审核后清除到期录像；记录与哈希永久保留（R18）
+  retention keep --recording 编号 --reason 代码       长期保存（R20）；代码：complaint_likely、party_obstructed、review_or_litigation、
+                                                      public_report、large_or_seizure_case、major_or_sensitive
+  evidence hold --recording 编号 --case 案件编号      录像作为证据随案保存（R19）
+  evidence export --case 案件编号 --maker 制作人 --extractor 提取人 [--out 目录]
+                                                      导出证据：文件、说明.txt、SHA256SUMS 与光盘映像（R19、R21）
+  evidence copy --export 编号 [--label 标签]          登记一份刻录光盘及其标签（R20：两份）
+  evidence list --case 案件编号                       案件的录像、导出与光盘
+  interruption add --job 任务 --officer 警号 --reason 代码 --basis 经过与依据
+                                                      补填执法记录中断情况说明（R13）
+  interruption list [--job 任务]                      执法记录中断情况说明一览
 
 数据库位置：--db，其次环境变量 CUSTODY_DB，否则 $XDG_DATA_HOME/custody-kiosk/custody.db
 （默认 ~/.local/share/custody-kiosk/custody.db）。签名密钥默认为 <数据库>.key（--key 或 CUSTODY_KEY 可改）。
@@ -68,6 +81,19 @@ Commands:
   hw cabinet                                            poll the cabinet board: identity and every slot
   hw dock [--slot N]                                    what each docked camera reports: serial, battery, storage, clock, binding (read-only)
       hw options: --config kiosk.conf  --reader pn532|wedge  --connstring S  --device PATH  --cabinet tcp:HOST:PORT|rtu:DEV[@BAUD]
+  retention due [--format table|csv]                    ordinary footage past its retention, for review (R18)
+  retention purge --recording ID --approver NUMBER --reason TEXT
+                                                        a keeper clears due footage; its row and hash stay (R18)
+  retention keep --recording ID --reason CODE           keep long-term (R20); CODE: complaint_likely, party_obstructed,
+                                                        review_or_litigation, public_report, large_or_seizure_case, major_or_sensitive
+  evidence hold --recording ID --case NO                hold a recording as evidence of a case (R19)
+  evidence export --case NO --maker NAME --extractor NAME [--out DIR]
+                                                        export the case: files, 说明.txt note, SHA256SUMS, disc image (R19, R21)
+  evidence copy --export ID [--label TEXT]              record one burnt disc and its label (R20: two copies)
+  evidence list --case NO                               a case's recordings, exports and discs
+  interruption add --job ID --officer NUMBER --reason CODE --basis TEXT
+                                                        record why recording stopped (R13)
+  interruption list [--job ID]                          interruption records
 
 Database: --db, else $CUSTODY_DB, else $XDG_DATA_HOME/custody-kiosk/custody.db
 (default ~/.local/share/custody-kiosk/custody.db). Signing key: <database>.key unless --key or $CUSTODY_KEY.
@@ -83,6 +109,7 @@ const std::map<std::string, Command>& commands() {
         {"health", cmd_health},     {"ledger", cmd_ledger},   {"overdue", cmd_overdue},   {"devices", cmd_devices},
         {"verify", cmd_verify},     {"badge", cmd_badge},     {"officer", cmd_officer},   {"profile", cmd_profile},
         {"demo", cmd_demo},         {"hw", cmd_hw},           {"offload", cmd_offload},
+        {"retention", cmd_retention}, {"evidence", cmd_evidence},   {"interruption", cmd_interruption},
     };
     return table;
 }
