@@ -79,9 +79,11 @@ WHEN NEW.job_id IS NOT OLD.job_id OR NEW.device_id IS NOT OLD.device_id OR NEW.s
   OR NEW.bytes IS NOT OLD.bytes
   OR (OLD.sha256 <> '' AND NEW.sha256 IS NOT OLD.sha256)
   OR (OLD.archive_path <> '' AND NEW.archive_path IS NOT OLD.archive_path)
+  OR (OLD.verified_at_ms IS NOT NULL AND NEW.verified_at_ms IS NOT OLD.verified_at_ms)
+  OR (OLD.committed_at_ms IS NOT NULL AND NEW.committed_at_ms IS NOT OLD.committed_at_ms)
   OR (OLD.purged_at_ms IS NOT NULL AND (NEW.purged_at_ms IS NOT OLD.purged_at_ms OR NEW.purged_by IS NOT OLD.purged_by
                                         OR NEW.purge_reason IS NOT OLD.purge_reason))
-BEGIN SELECT RAISE(ABORT, 'a recording keeps its source, size, hash, archive path and purge record'); END;
+BEGIN SELECT RAISE(ABORT, 'a recording keeps its source, size, hash, archive path, times and purge record'); END;
 -- R15: the camera's copy goes only when every recording of the job is in the archive.
 CREATE TRIGGER recordings_wipe_after_commit BEFORE UPDATE OF state ON recordings
 WHEN NEW.state = 'wiped' AND OLD.state <> 'wiped' AND EXISTS (

@@ -12,20 +12,23 @@ namespace {
 
 const char* kHelpZh = R"(custodyctl — 执法记录仪保管柜管理命令
 
-用法：custodyctl [--db 路径] [--key 路径] [--lang zh|en] 命令 [参数]
+用法：custodyctl [--db 路径] [--key 路径] [--archive 目录] [--lang zh|en] 命令 [参数]
 
 命令：
   init [--slots N] [--agency 名称] [--time-zone 时区]   新建数据库与签名密钥
   import units|officers|devices|badges 文件.csv       导入登记（UTF-8，任一行有误则整个文件不导入）
   checkout --badge 卡号 [--partner 卡号]              刷卡领用（R6、R7、R10、R14）
-  return --device 序列号 --slot N                     设备归还入柜，待导出
+  return --device 序列号 --slot N [--config kiosk.conf]
+                                                      设备归还入柜；该柜位配置了执法记录仪时随即导出、校验、清除（R14、R15）
+  offload --slot N [--config kiosk.conf]              继续或重试该柜位设备的录像导出
+  offload jobs                                        最近的导出任务及失败原因
   health --device 序列号 --battery % --free-mb MB [--clock-offset 秒] [--fault 描述]
                                                       记录健康检查；有故障即隔离（R9）
   ledger [--officer 警号] [--device 序列号] [--from 日期] [--to 日期] [--format table|csv|json]
                                                       使用台账（R5）
   overdue [--format table|csv|json]                   超期未归还导出的设备（R14）
   devices                                             柜内与领出设备一览
-  verify                                              核对审计链、签名与台账
+  verify [--archive]                                  核对审计链、签名与台账；--archive 重新计算存档文件哈希并与数据库、SHA256SUMS 核对
   badge revoke 卡号 [--reason 原因]                   注销卡
   officer activate|deactivate 警号                    启用、停用民警
   profile [show] | profile set 键 值                  查看、修改策略项
@@ -51,6 +54,7 @@ const char* kHelpZh = R"(custodyctl — 执法记录仪保管柜管理命令
 
 数据库位置：--db，其次环境变量 CUSTODY_DB，否则 $XDG_DATA_HOME/custody-kiosk/custody.db
 （默认 ~/.local/share/custody-kiosk/custody.db）。签名密钥默认为 <数据库>.key（--key 或 CUSTODY_KEY 可改）。
+录像存档：--archive，其次环境变量 CUSTODY_ARCHIVE，否则数据库所在目录下的 archive/。
 硬件配置：--config，其次环境变量 CUSTODY_CONF，其次 /etc/custody-kiosk/kiosk.conf，否则 ~/.config/custody-kiosk/kiosk.conf。
 
 退出码：0 成功；1 业务规则拒绝或输入被拒；2 用法错误；3 审计链被篡改；4 数据库、密钥、文件或硬件问题。
@@ -58,20 +62,25 @@ const char* kHelpZh = R"(custodyctl — 执法记录仪保管柜管理命令
 
 const char* kHelpEn = R"(custodyctl — administration of the body-worn camera custody kiosk
 
-Usage: custodyctl [--db PATH] [--key PATH] [--lang zh|en] COMMAND [ARGS]
+Usage: custodyctl [--db PATH] [--key PATH] [--archive DIR] [--lang zh|en] COMMAND [ARGS]
 
 Commands:
   init [--slots N] [--agency NAME] [--time-zone ZONE]  create the database and the signing key
   import units|officers|devices|badges FILE.csv         register from CSV (UTF-8; one bad row rejects the file)
   checkout --badge UID [--partner UID]                  issue a camera (R6, R7, R10, R14)
-  return --device SERIAL --slot N                       dock a camera; it is then pending offload
+  return --device SERIAL --slot N [--config kiosk.conf]
+                                                        dock a camera; with a camera configured in that slot its footage is
+                                                        offloaded, verified and wiped (R14, R15)
+  offload --slot N [--config kiosk.conf]                carry on with, or retry, the offload of the camera in a slot
+  offload jobs                                          recent offload jobs and why any stopped
   health --device SERIAL --battery % --free-mb MB [--clock-offset S] [--fault TEXT]
                                                         record a health check; a fault quarantines (R9)
   ledger [--officer NUMBER] [--device SERIAL] [--from DATE] [--to DATE] [--format table|csv|json]
                                                         the usage ledger (R5)
   overdue [--format table|csv|json]                     devices out past the offload deadline (R14)
   devices                                               devices in the cabinet and out
-  verify                                                check the audit chain, signatures and ledger
+  verify [--archive]                                    check the audit chain, signatures and ledger; --archive re-hashes every
+                                                        archived file against the database and its SHA256SUMS
   badge revoke UID [--reason TEXT]                      revoke a badge
   officer activate|deactivate NUMBER                    put an officer on or off duty
   profile [show] | profile set KEY VALUE                show or change a policy setting
@@ -97,6 +106,7 @@ Commands:
 
 Database: --db, else $CUSTODY_DB, else $XDG_DATA_HOME/custody-kiosk/custody.db
 (default ~/.local/share/custody-kiosk/custody.db). Signing key: <database>.key unless --key or $CUSTODY_KEY.
+Footage archive: --archive, else $CUSTODY_ARCHIVE, else archive/ beside the database.
 Hardware: --config, else $CUSTODY_CONF, else /etc/custody-kiosk/kiosk.conf, else ~/.config/custody-kiosk/kiosk.conf.
 
 Exit codes: 0 success; 1 refused by a rule or input rejected; 2 usage error; 3 audit chain tampered;

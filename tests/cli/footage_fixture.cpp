@@ -71,9 +71,13 @@ std::string FootageTest::job_folder(std::int64_t recording) {
 }
 
 void FootageTest::backdate(std::int64_t recording, int days) {
-    auto r = sqlite_shell(db(), "UPDATE recordings SET committed_at_ms = committed_at_ms - " +
-                                    std::to_string(static_cast<std::int64_t>(days) * 86400000) +
-                                    " WHERE id=" + std::to_string(recording) + ";");
+    // The commit time is what retention counts from, so the schema fixes it once set; the
+    // setup lifts that guard for its one update and puts it back exactly as it was.
+    const std::string guard = sql_text(db(), "SELECT replace(sql, char(10), ' ') FROM sqlite_master WHERE name='recordings_fixed';");
+    ASSERT_FALSE(guard.empty());
+    auto r = sqlite_shell(db(), "BEGIN; DROP TRIGGER recordings_fixed; UPDATE recordings SET committed_at_ms = "
+                                "committed_at_ms - " + std::to_string(static_cast<std::int64_t>(days) * 86400000) +
+                                    " WHERE id=" + std::to_string(recording) + "; " + guard + "; COMMIT;");
     ASSERT_EQ(r.exit_code, 0) << r.err;
 }
 

@@ -29,8 +29,9 @@ protected:
     std::string archive_path(std::int64_t recording);  // absolute
     std::string job_folder(std::int64_t recording);    // absolute
     // Test setup, not product behaviour: moves the commit back in time with the sqlite3
-    // shell so that a year's retention has run without waiting a year. committed_at_ms
-    // has no trigger guarding it, and the custody ledger that verify checks is untouched.
+    // shell so that a year's retention has run without waiting a year. The trigger that
+    // fixes committed_at_ms is lifted for that one update and restored; the custody
+    // ledger that verify checks is untouched.
     void backdate(std::int64_t recording, int days);
 
     // Every recordings row as text, to show that a refusal changed nothing.

@@ -54,6 +54,9 @@ TEST_F(FootageRules, AHashOrArchivePathOnceSetNeverChanges_R12) {
     refused("UPDATE recordings SET sha256='" + std::string(64, 'b') + "' WHERE id=1", "keeps its source");
     refused("UPDATE recordings SET archive_path='elsewhere' WHERE id=1", "keeps its source");
     refused("UPDATE recordings SET bytes=11 WHERE id=1", "keeps its source");
+    raw->must("UPDATE recordings SET state='committed', committed_at_ms=1000 WHERE id=1");
+    // Retention counts from the commit: moving it back would make footage due early (R18).
+    refused("UPDATE recordings SET committed_at_ms=0 WHERE id=1", "keeps its source");
 }
 
 TEST_F(FootageRules, NothingIsMarkedWipedBeforeTheWholeJobIsCommitted_R15) {
