@@ -24,8 +24,9 @@ using Opt = Result<std::optional<T>>;
 class SqliteStoreTx final : public StoreTx {
 public:
     SqliteStoreTx(Connection& c, Transaction tx, const KioskKey& key, const Clock& clock, std::string anchor,
-                  std::unique_lock<std::mutex> held)
-        : held_(std::move(held)),
+                  std::shared_ptr<std::mutex> mutex, std::unique_lock<std::mutex> held)
+        : mutex_(std::move(mutex)),
+          held_(std::move(held)),
           c_(c),
           tx_(std::move(tx)),
           audit_(c, key),
@@ -378,6 +379,7 @@ private:
 
     // Destroyed last: the connection is not shared with another thread until the
     // transaction has ended.
+    std::shared_ptr<std::mutex> mutex_;
     std::unique_lock<std::mutex> held_;
     Connection& c_;
     Transaction tx_;
@@ -474,7 +476,7 @@ Result<std::unique_ptr<StoreTx>> SqliteStore::begin() {
     auto tx = Transaction::begin(*conn_);
     if (!tx) return fail(tx.error());
     return std::unique_ptr<StoreTx>(std::make_unique<SqliteStoreTx>(*conn_, std::move(*tx), key_, clock_,
-                                                                    anchor_path_for(paths_.db), std::move(held)));
+                                                                    anchor_path_for(paths_.db), in_use_, std::move(held)));
 }
 
 }  // namespace custody::db

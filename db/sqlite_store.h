@@ -46,7 +46,9 @@ private:
     std::unique_ptr<Connection> conn_;
     // One transaction at a time on the connection, whichever thread begins it (the
     // offload workers share the store with the kiosk's own thread).
-    std::unique_ptr<std::mutex> in_use_ = std::make_unique<std::mutex>();
+    // Shared with each transaction, so one that outlives the store (a bug, but one a test
+    // can make) still unlocks a live mutex.
+    std::shared_ptr<std::mutex> in_use_ = std::make_shared<std::mutex>();
     KioskKey key_;
     StorePaths paths_;
     const Clock& clock_;
