@@ -44,4 +44,22 @@ std::string canonical(const HealthReading& h) {
     return out;
 }
 
+std::string canonical(const Reconciliation& r) {
+    std::string out = "reconciliations/1;";
+    field(out, r.id);
+    field(out, r.at.ms);
+    field(out, r.by);
+    field(out, static_cast<std::int64_t>(r.cabinet_read ? 1 : 0));
+    for (int n : {r.expected, r.in_slot, r.out, r.in_repair, r.quarantined, r.pending_offload, r.lost, r.discrepancies})
+        field(out, static_cast<std::int64_t>(n));
+    field(out, static_cast<std::int64_t>(r.lines.size()));
+    for (const auto& l : r.lines) {
+        field(out, l.device ? std::optional<std::int64_t>(l.device->id) : std::nullopt);
+        field(out, static_cast<std::int64_t>(l.slot));
+        field(out, std::string(named(kInventoryStates, l.state).code));
+        field(out, std::string(named(kDiscrepancies, l.discrepancy).code));
+    }
+    return out;
+}
+
 }  // namespace custody::db

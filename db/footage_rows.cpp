@@ -155,6 +155,13 @@ Result<std::vector<OffloadJob>> FootageRows::unfinished_jobs() {
     return all<OffloadJob>(**q, job_from_row);
 }
 
+Result<std::optional<OffloadJob>> FootageRows::job_of_return(Id return_entry_id) {
+    auto q = c_.cached("SELECT" CUSTODY_JOB_COLUMNS "WHERE j.return_entry_id=? ORDER BY j.id DESC LIMIT 1");
+    if (!q) return fail(q.error());
+    (*q)->bind(1, return_entry_id);
+    return first<OffloadJob>(**q, job_from_row);
+}
+
 Result<std::vector<OffloadJob>> FootageRows::recent_jobs(int limit) {
     auto q = c_.cached("SELECT" CUSTODY_JOB_COLUMNS "ORDER BY j.id DESC LIMIT ?");
     if (!q) return fail(q.error());

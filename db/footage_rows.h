@@ -26,6 +26,8 @@ public:
     Result<std::vector<InterruptionRecord>> interruptions_of_job(Id job_id) override;
     Result<std::vector<EvidenceExport>> evidence_exports_of_case(const std::string& case_number) override;
     Result<std::vector<EvidenceCopy>> evidence_copies_of(Id export_id) override;
+    // The newest job of the docking this return entry recorded (CustodianReads).
+    Result<std::optional<OffloadJob>> job_of_return(Id return_entry_id);
 
     Result<Id> add_offload_job(const OffloadJob& j, const AuditNote& note) override;
     Status update_offload_job(const OffloadJob& j, const AuditNote& note) override;

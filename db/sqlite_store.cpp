@@ -8,6 +8,7 @@
 
 #include "db/audit_writer.h"
 #include "db/canonical.h"
+#include "db/custodian_rows.h"
 #include "db/footage_rows.h"
 #include "db/head_anchor.h"
 #include "db/migrations.h"
@@ -33,7 +34,60 @@ public:
           key_(key),
           clock_(clock),
           anchor_(std::move(anchor)),
-          footage_(c, [this](const AuditNote& n) { return audit(n); }) {}
+          footage_(c, [this](const AuditNote& n) { return audit(n); }),
+          custodian_(c, [this](const AuditNote& n, const std::optional<RecordLink>& link) -> Status {
+              auto seq = audit_.append(clock_.now().ms, n, link);
+              if (!seq) return fail(seq.error());
+              return {};
+          }) {}
+
+    // --- custodian mode (db/custodian_rows.cpp)
+    Result<std::vector<Device>> devices() override {
+        auto q = c_.cached("SELECT" CUSTODY_DEVICE_COLUMNS "FROM devices d ORDER BY d.serial");
+        if (!q) return fail(q.error());
+        std::vector<Device> out;
+        while (true) {
+            auto r = (*q)->step();
+            if (!r) return fail(r.error());
+            if (!*r) break;
+            out.push_back(device_from_row(**q));
+        }
+        return out;
+    }
+    Opt<PinState> pin_state(Id officer_id) override { return custodian_.pin_state(officer_id); }
+    Result<bool> pin_matches(Id officer_id, const std::string& pin) override {
+        return custodian_.pin_matches(officer_id, pin);
+    }
+    Result<std::vector<Reconciliation>> recent_reconciliations(int limit) override {
+        return custodian_.recent_reconciliations(limit);
+    }
+    Result<std::vector<FaultReportRecord>> open_fault_reports() override { return custodian_.open_fault_reports(); }
+    Opt<InterruptionRecord> interruption(Id id) override { return custodian_.interruption(id); }
+    Result<std::vector<InterruptionRecord>> unreviewed_interruptions() override {
+        return custodian_.unreviewed_interruptions();
+    }
+    Opt<InterruptionApproval> approval_of(Id interruption_id) override { return custodian_.approval_of(interruption_id); }
+    Opt<OffloadJob> job_of_return(Id return_entry_id) override { return footage_.job_of_return(return_entry_id); }
+    Status set_pin(Id officer_id, const std::string& pin, Timestamp at, const std::string& by,
+                   const AuditNote& n) override {
+        return custodian_.set_pin(officer_id, pin, at, by, n);
+    }
+    Status record_pin_attempts(Id officer_id, int failed, std::optional<Timestamp> locked_until,
+                               const AuditNote& n) override {
+        return custodian_.record_pin_attempts(officer_id, failed, locked_until, n);
+    }
+    Result<Id> add_reconciliation(const Reconciliation& r, const AuditNote& n) override {
+        return custodian_.add_reconciliation(r, n);
+    }
+    Result<Id> add_fault_report(const FaultReportRecord& r, const AuditNote& n) override {
+        return custodian_.add_fault_report(r, n);
+    }
+    Status close_fault_reports(Id device_id, Timestamp at, const std::string& by, const AuditNote& n) override {
+        return custodian_.close_fault_reports(device_id, at, by, n);
+    }
+    Result<Id> add_interruption_approval(const InterruptionApproval& a, const AuditNote& n) override {
+        return custodian_.add_interruption_approval(a, n);
+    }
 
     // --- footage (db/footage_rows.cpp)
     Opt<OffloadJob> offload_job(Id id) override { return footage_.offload_job(id); }
@@ -388,6 +442,7 @@ private:
     const Clock& clock_;
     std::string anchor_;
     FootageRows footage_;
+    CustodianRows custodian_;
 };
 
 Status ensure_parent_dir(const std::string& path) {

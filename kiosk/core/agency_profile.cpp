@@ -24,6 +24,8 @@ const Binding kNumeric[] = {
     {"officers_per_device_class_b", &AgencyProfile::officers_per_device_class_b},
     {"max_charge_temperature_c", &AgencyProfile::max_charge_temperature_c},
     {"coverage_gap_minutes", &AgencyProfile::coverage_gap_minutes},
+    {"pin_attempts", &AgencyProfile::pin_attempts},
+    {"pin_lockout_minutes", &AgencyProfile::pin_lockout_minutes},
 };
 
 std::vector<std::string> split_list(const std::string& text) {
@@ -65,6 +67,8 @@ const std::vector<ProfileKey>& profile_keys() {
         {"max_charge_temperature_c", "充电最高温度（℃，R8）", "maximum charging temperature (°C, R8)", true, 30, 80},
         {"coverage_gap_minutes", "未录像间隔超过即需补填中断记录（分钟，R13）",
          "a gap in recording longer than this needs an interruption record (minutes, R13)", true, 1, 24 * 60},
+        {"pin_attempts", "保管员密码连续输错几次即锁定", "wrong custodian PINs in a row before a lockout", true, 1, 20},
+        {"pin_lockout_minutes", "保管员密码锁定时长（分钟）", "custodian PIN lockout (minutes)", true, 1, 24 * 60},
     };
     return keys;
 }

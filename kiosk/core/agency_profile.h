@@ -29,6 +29,9 @@ struct AgencyProfile {
     std::int64_t max_charge_temperature_c = 45;
     // R13: a stretch of custody this long with no recording asks for an interruption record.
     std::int64_t coverage_gap_minutes = 30;
+    // Custodian mode: wrong PINs in a row before the officer is locked out, and for how long.
+    std::int64_t pin_attempts = 5;
+    std::int64_t pin_lockout_minutes = 15;
 };
 
 // The approved firmware versions, one per comma-separated item.

@@ -12,6 +12,7 @@
 #include "kiosk/core/agency_profile.h"
 #include "kiosk/core/audit_note.h"
 #include "kiosk/core/badge.h"
+#include "kiosk/core/custodian_store.h"
 #include "kiosk/core/custody_entry.h"
 #include "kiosk/core/device.h"
 #include "kiosk/core/dock_slot.h"
@@ -73,7 +74,7 @@ public:
 };
 
 class StoreTx : public CustodyReads, public CustodyWrites, public RegistryWrites, public FootageReads,
-                public FootageWrites {
+                public FootageWrites, public CustodianReads, public CustodianWrites {
 public:
     virtual Status commit() = 0;
 };

@@ -34,4 +34,14 @@ struct InterruptionRecord {
     std::string recorded_by;
 };
 
+// R13: the unit head's review of one record; a record is reviewed once.
+struct InterruptionApproval {
+    Id id = 0;
+    Id interruption_id = 0;
+    Id reviewer_id = 0;
+    std::string reviewer_number;
+    std::string note;
+    Timestamp reviewed_at;
+};
+
 }  // namespace custody

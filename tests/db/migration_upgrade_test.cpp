@@ -51,6 +51,12 @@ CREATE TRIGGER custody_entries_no_update BEFORE UPDATE ON custody_entries
 BEGIN SELECT RAISE(ABORT, 'custody_entries is append-only'); END;
 CREATE TRIGGER custody_entries_no_delete BEFORE DELETE ON custody_entries
 BEGIN SELECT RAISE(ABORT, 'custody_entries is append-only'); END;
+DROP TABLE interruption_approvals;
+DROP TABLE fault_report_closures;
+DROP TABLE fault_reports;
+DROP TABLE reconciliation_lines;
+DROP TABLE reconciliations;
+DROP TABLE custodian_pins;
 DROP TABLE evidence_copies;
 DROP TABLE evidence_exports;
 DROP TABLE interruption_records;
