@@ -37,4 +37,13 @@ Result<InterruptionRecord> InterruptionLog::add(const InterruptionRequest& reque
     return r;
 }
 
+Result<OffloadJob> InterruptionLog::job_of_return(Id return_entry_id) {
+    auto tx = store_.begin();
+    if (!tx) return fail(tx.error());
+    auto job = (*tx)->job_of_return(return_entry_id);
+    if (!job) return fail(job.error());
+    if (!*job) return fail(Error(MessageId::ReturnHasNoJob, {std::to_string(return_entry_id)}));
+    return **job;
+}
+
 }  // namespace custody

@@ -22,6 +22,10 @@ public:
     InterruptionLog(CustodyStore& store, const Clock& clock) : store_(store), clock_(clock) {}
     // Refuses (audited) an unknown job or officer and an empty basis.
     Result<InterruptionRecord> add(const InterruptionRequest& request);
+    // The offload job of the docking a return recorded: what the kiosk files the officer's
+    // record against after a return. Refuses (not audited: it writes nothing) a return
+    // with no job.
+    Result<OffloadJob> job_of_return(Id return_entry_id);
 
 private:
     CustodyStore& store_;
