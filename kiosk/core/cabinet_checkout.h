@@ -46,6 +46,9 @@ public:
     // well be gone with the officer, and a later docking returns it.
     Status await_taken(const CabinetIssue& issued);
 
+    // The screen counts down the same time await_taken waits.
+    const CabinetCheckoutTimings& timings() const { return timings_; }
+
 private:
     std::optional<SlotStatus> slot_reading(int slot) const;
     // Voids, then checks the camera as docked again (which clears its binding and
