@@ -1,6 +1,7 @@
 #include "db/audit_verifier.h"
 
 #include <algorithm>
+#include <map>
 #include <vector>
 
 #include "db/audit_chain.h"
@@ -89,6 +90,51 @@ Result<VerifyReport> verify_audit(Connection& c, const KioskKey& key, const std:
 
 namespace {
 
+// A reconciliation's digest covers its lines (schema 4): they are read first, by record,
+// so that one pass over the records can rebuild each as it was saved.
+Result<std::optional<Finding>> check_reconciliations(Connection& c, std::vector<Link>& links, std::int64_t& matched) {
+    std::map<std::int64_t, std::vector<ReconciliationLine>> lines;
+    auto q = c.prepare("SELECT reconciliation_id, device_id, slot, state, discrepancy FROM reconciliation_lines ORDER BY id");
+    if (!q) return fail(q.error());
+    while (true) {
+        auto r = q->step();
+        if (!r) return fail(r.error());
+        if (!*r) break;
+        ReconciliationLine l;
+        if (!q->is_null(1)) {
+            l.device = Device{};
+            l.device->id = q->i64(1);
+        }
+        l.slot = q->i32(2);
+        l.state = code_to(kInventoryStates, q->text(3));
+        l.discrepancy = code_to(kDiscrepancies, q->text(4));
+        lines[q->i64(0)].push_back(std::move(l));
+    }
+    return check_table(
+        c,
+        "SELECT id, at_ms, made_by, cabinet_read, expected, in_slot, out, in_repair, quarantined, pending_offload, lost, "
+        "discrepancies FROM reconciliations ORDER BY id",
+        "reconciliations", links,
+        [&lines](const Statement& s) {
+            Reconciliation r;
+            r.id = s.i64(0);
+            r.at = Timestamp{s.i64(1)};
+            r.by = s.text(2);
+            r.cabinet_read = s.i64(3) != 0;
+            r.expected = s.i32(4);
+            r.in_slot = s.i32(5);
+            r.out = s.i32(6);
+            r.in_repair = s.i32(7);
+            r.quarantined = s.i32(8);
+            r.pending_offload = s.i32(9);
+            r.lost = s.i32(10);
+            r.discrepancies = s.i32(11);
+            if (auto it = lines.find(r.id); it != lines.end()) r.lines = it->second;
+            return canonical(r);
+        },
+        matched);
+}
+
 Result<VerifyReport> verify_in_snapshot(Connection& c, const KioskKey& key, const std::string& anchor_path,
                                         const std::optional<HeadAnchor>& anchor) {
     VerifyReport rep;
@@ -96,7 +142,7 @@ Result<VerifyReport> verify_in_snapshot(Connection& c, const KioskKey& key, cons
         "SELECT seq, at_ms, actor, action, subject, detail, record_table, record_id, record_digest, prev_hash, hash, "
         "mac FROM audit_log ORDER BY seq");
     if (!q) return fail(q.error());
-    std::vector<Link> custody_links, health_links;
+    std::vector<Link> custody_links, health_links, reconciliation_links;
     Digest prev{};
     std::int64_t expected = 1;
     std::optional<Digest> hash_at_anchor;
@@ -139,6 +185,7 @@ Result<VerifyReport> verify_in_snapshot(Connection& c, const KioskKey& key, cons
             Link l{*e.record_id, e.seq, *e.record_digest};
             if (*e.record_table == "custody_entries") custody_links.push_back(l);
             else if (*e.record_table == "health_checks") health_links.push_back(l);
+            else if (*e.record_table == "reconciliations") reconciliation_links.push_back(l);
         }
         if (anchor && e.seq == anchor->seq) hash_at_anchor = h;
         prev = h;
@@ -175,11 +222,13 @@ Result<VerifyReport> verify_in_snapshot(Connection& c, const KioskKey& key, cons
         },
         rep.records);
     if (!health) return fail(health.error());
+    auto reconciliation = check_reconciliations(c, reconciliation_links, rep.records);
+    if (!reconciliation) return fail(reconciliation.error());
     // Whichever table shows the earlier problem in the chain is reported.
-    const std::optional<Finding>& c_find = *custody;
-    const std::optional<Finding>& h_find = *health;
-    if (c_find && (!h_find || c_find->seq <= h_find->seq)) rep.broken = c_find->error;
-    else if (h_find) rep.broken = h_find->error;
+    std::optional<Finding> earliest;
+    for (const std::optional<Finding>* f : {&*custody, &*health, &*reconciliation})
+        if (*f && (!earliest || (*f)->seq < earliest->seq)) earliest = **f;
+    if (earliest) rep.broken = earliest->error;
     return rep;
 }
 
