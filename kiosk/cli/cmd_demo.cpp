@@ -8,6 +8,7 @@
 #include "kiosk/archive/disk_archive.h"
 #include "kiosk/cli/commands.h"
 #include "kiosk/cli/demo_agency.h"
+#include "kiosk/cli/demo_custodian.h"
 #include "kiosk/core/agency_time.h"
 #include "kiosk/media/file_media_probe.h"
 
@@ -198,6 +199,8 @@ int cmd_demo(CliContext& ctx, const std::vector<std::string>& words) {
     DemoFootage footage{**archive, probe, cameras->path()};
     auto stats = run_demo_month(**store, sim, make_demo_agency(), footage, days, now, seed);
     if (!stats) return ctx.report(stats.error());
+    auto custodian = run_demo_custodian(**store, sim, make_demo_agency());
+    if (!custodian) return ctx.report(custodian.error());
     const std::string gap = std::to_string(opt.profile.coverage_gap_minutes);
 
     if (ctx.zh()) {
@@ -207,6 +210,9 @@ int cmd_demo(CliContext& ctx, const std::vector<std::string>& words) {
         ctx.out << "  录像存档：" << ctx.archive_root << "，" << stats->offloads << " 次导出共 " << stats->files
                 << " 个文件（" << megabytes(stats->bytes) << " MB，演示生成的音频和照片），均已校验、列入 SHA256SUMS 并从设备清除；"
                 << stats->interruption_records << " 次领用期间未录像超过 " << gap << " 分钟，需补填中断情况说明（R13）。\n";
+        ctx.out << "  保管员模式：" << custodian->pins << " 名保管员和单位负责人的保管员密码均为 " << kDemoCustodianPin
+                << "；" << custodian->interruptions_reviewed << " 份中断情况说明已审核，" << custodian->interruptions_pending
+                << " 份待单位负责人审核（custodyctl interruption pending）。\n";
         if (!stats->try_badge.empty())
             ctx.out << "  试一试：custodyctl --db " << ctx.paths.db << " checkout --badge " << stats->try_badge << '\n';
     } else {
@@ -218,6 +224,9 @@ int cmd_demo(CliContext& ctx, const std::vector<std::string>& words) {
                 << " offloads, each verified, listed in SHA256SUMS and wiped from the camera; "
                 << stats->interruption_records << " custody periods went unrecorded for over " << gap
                 << " min and need an interruption record (R13).\n";
+        ctx.out << "  Custodian mode: the " << custodian->pins << " keepers and unit heads all have the custodian PIN "
+                << kDemoCustodianPin << "; " << custodian->interruptions_reviewed << " interruption records reviewed, "
+                << custodian->interruptions_pending << " awaiting the unit head (custodyctl interruption pending).\n";
         if (!stats->try_badge.empty())
             ctx.out << "  Try: custodyctl --db " << ctx.paths.db << " checkout --badge " << stats->try_badge << '\n';
     }

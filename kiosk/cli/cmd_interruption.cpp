@@ -6,6 +6,7 @@
 #include "kiosk/cli/text_table.h"
 #include "kiosk/core/agency_time.h"
 #include "kiosk/core/interruption_log.h"
+#include "kiosk/core/interruption_review.h"
 
 namespace custody::cli {
 
@@ -79,6 +80,66 @@ int list(CliContext& ctx, const std::vector<std::string>& words) {
     return kExitOk;
 }
 
+// Records no unit head has reviewed yet (R13), oldest first.
+int pending(CliContext& ctx, const std::vector<std::string>& words) {
+    if (!words.empty()) return ctx.report(usage("interruption pending"));
+    auto store = ctx.open_store();
+    if (!store) return ctx.report(store.error());
+    auto records = InterruptionReview(**store, ctx.clock).pending();
+    if (!records) return ctx.report(records.error());
+    auto begun = (*store)->begin();
+    if (!begun) return ctx.report(begun.error());
+    StoreTx& tx = **begun;
+    TextTable t({ctx.pick("编号", "Record"), ctx.pick("任务", "Job"), ctx.pick("设备", "Device"),
+                 ctx.pick("民警", "Officer"), ctx.pick("警号", "Number"), ctx.pick("单位", "Unit"),
+                 ctx.pick("原因", "Reason"), ctx.pick("经过与依据", "Basis"), ctx.pick("记录时间", "Recorded")});
+    for (const auto& r : *records) {
+        auto officer = tx.officer(r.officer_id);
+        if (!officer) return ctx.report(officer.error());
+        auto job = tx.offload_job(r.job_id);
+        if (!job) return ctx.report(job.error());
+        std::string unit;
+        if (*officer) {
+            auto u = tx.unit((*officer)->unit_id);
+            if (!u) return ctx.report(u.error());
+            if (*u) unit = (*u)->name;
+        }
+        const auto& n = named(kInterruptionReasons, r.reason);
+        t.add({std::to_string(r.id), std::to_string(r.job_id), *job ? (*job)->device_serial : "",
+               *officer ? (*officer)->name : "", *officer ? (*officer)->number : "", unit,
+               std::string(ctx.zh() ? n.zh : n.en), r.basis, format_local(r.recorded_at)});
+    }
+    if (t.empty()) ctx.out << ctx.pick("（没有待审核的执法记录中断情况说明）\n", "(no interruption records await review)\n");
+    else t.print(ctx.out);
+    return kExitOk;
+}
+
+int approve(CliContext& ctx, const std::vector<std::string>& words) {
+    const std::string use = "interruption approve --id N --by NUMBER [--note TEXT]";
+    auto a = parse_args(words, {"id", "by", "note"}, {});
+    if (!a) return ctx.report(a.error());
+    Id id = 0;
+    if (!parse_number(a->get("id"), id) || id < 1 || !a->get("by") || !a->positional.empty())
+        return ctx.report(usage(use));
+    auto store = ctx.open_store();
+    if (!store) return ctx.report(store.error());
+    Officer reviewer;
+    {
+        auto begun = (*store)->begin();
+        if (!begun) return ctx.report(begun.error());
+        auto o = (*begun)->officer_by_number(*a->get("by"));
+        if (!o) return ctx.report(o.error());
+        if (!*o) return ctx.report(Error(MessageId::OfficerUnknown, {*a->get("by")}));
+        reviewer = **o;
+    }
+    if (auto s = InterruptionReview(**store, ctx.clock).approve(id, reviewer, a->get("note").value_or("")); !s)
+        return ctx.report(s.error());
+    ctx.out << ctx.pick("执法记录中断情况说明 ", "Interruption record ") << id
+            << ctx.pick(" 已审核归档（R13），审核人 ", " reviewed and filed (R13) by ") << reviewer.name << " ("
+            << reviewer.number << ")\n";
+    return kExitOk;
+}
+
 }  // namespace
 
 int cmd_interruption(CliContext& ctx, const std::vector<std::string>& words) {
@@ -86,8 +147,11 @@ int cmd_interruption(CliContext& ctx, const std::vector<std::string>& words) {
     const std::vector<std::string> rest(words.begin() + (words.empty() ? 0 : 1), words.end());
     if (sub == "add") return add(ctx, rest);
     if (sub == "list") return list(ctx, rest);
+    if (sub == "pending") return pending(ctx, rest);
+    if (sub == "approve") return approve(ctx, rest);
     return ctx.report(usage("interruption add --job ID --officer NUMBER --reason CODE --basis TEXT | "
-                            "interruption list [--job ID]"));
+                            "interruption list [--job ID] | interruption pending | "
+                            "interruption approve --id N --by NUMBER [--note TEXT]"));
 }
 
 }  // namespace custody::cli

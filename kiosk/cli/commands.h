@@ -24,5 +24,10 @@ int cmd_offload(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_retention(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_evidence(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_interruption(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_pin(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_reconcile(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_quarantine(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_release(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_fault(CliContext& ctx, const std::vector<std::string>& words);
 
 }  // namespace custody::cli

@@ -51,6 +51,17 @@ const char* kHelpZh = R"(custodyctl — 执法记录仪保管柜管理命令
   interruption add --job 任务 --officer 警号 --reason 代码 --basis 经过与依据
                                                       补填执法记录中断情况说明（R13）
   interruption list [--job 任务]                      执法记录中断情况说明一览
+  interruption pending                                待单位负责人审核的中断情况说明（R13）
+  interruption approve --id 编号 --by 警号 [--note 意见]
+                                                      单位负责人审核中断情况说明，每份只审核一次（R13）
+  pin set --officer 警号                              设置保管员密码（4–8 位数字，从标准输入读取，不写在命令行上）
+  reconcile [--save] [--config kiosk.conf]            盘点：台账与储存柜柜位逐台核对；未配置储存柜时按台账柜位核对；--save 保存盘点记录
+  quarantine --device 序列号 --reason 原因            故障隔离，停止使用（R9）
+  release --device 序列号                             解除隔离（设备须在柜位中；领用前仍须通过使用前检查，R7）
+  fault --device 序列号 --kind 类型 --by 警号 [--note 情况]
+                                                      登记故障或损坏并隔离设备（R9）；损坏类需立赔偿案（R26）；类型：
+                                                      casing_damaged、lens_damaged、will_not_record、battery_problem、
+                                                      accessory_missing、other
 
 数据库位置：--db，其次环境变量 CUSTODY_DB，否则 $XDG_DATA_HOME/custody-kiosk/custody.db
 （默认 ~/.local/share/custody-kiosk/custody.db）。签名密钥默认为 <数据库>.key（--key 或 CUSTODY_KEY 可改）。
@@ -103,6 +114,18 @@ Commands:
   interruption add --job ID --officer NUMBER --reason CODE --basis TEXT
                                                         record why recording stopped (R13)
   interruption list [--job ID]                          interruption records
+  interruption pending                                  interruption records awaiting the unit head's review (R13)
+  interruption approve --id N --by NUMBER [--note TEXT]
+                                                        the unit head reviews a record, once (R13)
+  pin set --officer NUMBER                              set a custodian PIN (4-8 digits, read from standard input, never argv)
+  reconcile [--save] [--config kiosk.conf]              inventory: the ledger against the cabinet's slots, device by device;
+                                                        without a cabinet link, against the ledger's own slots; --save keeps it
+  quarantine --device SERIAL --reason TEXT              take a device out of service (R9)
+  release --device SERIAL                               release a quarantined device in a slot (the pre-use check still applies, R7)
+  fault --device SERIAL --kind KIND --by NUMBER [--note TEXT]
+                                                        report a fault or damage and quarantine the device (R9); damage needs a
+                                                        compensation case (R26); KIND: casing_damaged, lens_damaged,
+                                                        will_not_record, battery_problem, accessory_missing, other
 
 Database: --db, else $CUSTODY_DB, else $XDG_DATA_HOME/custody-kiosk/custody.db
 (default ~/.local/share/custody-kiosk/custody.db). Signing key: <database>.key unless --key or $CUSTODY_KEY.
@@ -120,6 +143,8 @@ const std::map<std::string, Command>& commands() {
         {"verify", cmd_verify},     {"badge", cmd_badge},     {"officer", cmd_officer},   {"profile", cmd_profile},
         {"demo", cmd_demo},         {"hw", cmd_hw},           {"offload", cmd_offload},
         {"retention", cmd_retention}, {"evidence", cmd_evidence},   {"interruption", cmd_interruption},
+        {"pin", cmd_pin},           {"reconcile", cmd_reconcile}, {"quarantine", cmd_quarantine},
+        {"release", cmd_release},   {"fault", cmd_fault},
     };
     return table;
 }
