@@ -96,6 +96,16 @@ void KioskFrame::render() {
 
 std::string KioskFrame::describe() const {
     std::string out = std::string("screen ") + shown_screen_ + "\n";
+    // What a walk-through needs to know beyond the buttons: which slot opened, how the
+    // offload of a return stands.
+    if (terminal_) {
+        const auto& v = terminal_->view();
+        if (v.checkout) out += "checkout-slot " + std::to_string(v.checkout->slot) + " " + v.checkout->device_serial + "\n";
+        if (v.pin) out += "pin-digits " + std::to_string(v.pin->digits) + "\n";
+        if (v.returned)
+            out += "return-slot " + std::to_string(v.returned->slot) + " offload " +
+                   (v.returned->offload_error ? "failed" : v.returned->offload_done ? "done" : "running") + "\n";
+    }
     for (const auto& [name, w] : buttons_.all()) {
         const wxRect r = w->GetScreenRect();
         out += "button " + name + " " + std::to_string(r.x) + " " + std::to_string(r.y) + " " + std::to_string(r.width) +

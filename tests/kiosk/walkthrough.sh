@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# A newcomer's walk through the demo kiosk, checked end to end (R5, R7, R9, R10, R13-R15):
+# idle -> a refused unknown badge -> checkout by badge tap (the cabinet simulator sees the
+# unlock) -> the camera taken -> docked again -> offload -> the two questions -> ready;
+# then custodian login with the PIN, the slot grid, a device, the reconciliation saved,
+# the interruption records, and the idle screen in English. Runs inside xvfb-run.
+#   walkthrough.sh KIOSK CUSTODYCTL SCREENSHOT_DIR
+set -euo pipefail
+kiosk=$1
+ctl_bin=$2
+shots=$3
+work=$(mktemp -d)
+mkdir -p "$shots"
+db="$work/custody.db"
+ctl() { "$ctl_bin" --db "$db" --lang en "$@"; }
+kiosk_pid=
+cleanup() {
+    [ -n "$kiosk_pid" ] && kill "$kiosk_pid" 2>/dev/null && wait "$kiosk_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+fail() {
+    echo "FAIL: $*" >&2
+    echo "--- screen:" >&2; ctl sim screen >&2 || true
+    echo "--- kiosk log:" >&2; tail -n 40 "$work/kiosk.err" >&2 || true
+    exit 1
+}
+
+# A week of demo data is enough: the walk-through needs officers, badges and cameras.
+"$ctl_bin" --db "$db" --lang en demo --days 7 >"$work/demo.out"
+badge=$(grep -o 'checkout --badge [0-9A-F]*' "$work/demo.out" | awk '{print $3}')
+[ -n "$badge" ] || fail "the demo names no badge to try"
+officer=$(sqlite3 "$db" "SELECT o.number FROM badges b JOIN officers o ON o.id = b.officer_id WHERE b.uid = '$badge'")
+keeper_badge=$(sqlite3 "$db" "SELECT b.uid FROM badges b JOIN officers o ON o.id = b.officer_id
+                              WHERE o.role = 'keeper' AND o.active = 1 AND b.revoked_at_ms IS NULL LIMIT 1")
+[ -n "$keeper_badge" ] || fail "the demo has no keeper badge"
+
+"$kiosk" --demo --db "$db" --windowed --size 1280x800 --lang zh >"$work/kiosk.out" 2>"$work/kiosk.err" &
+kiosk_pid=$!
+
+# Waits until the screen's description matches a pattern (bounded: this guards a hang,
+# it measures nothing).
+screen_is() {
+    local want=$1
+    for _ in $(seq 300); do
+        if ctl sim screen 2>/dev/null | grep -q "$want"; then return 0; fi
+        kill -0 "$kiosk_pid" 2>/dev/null || fail "the kiosk exited while waiting for $want"
+        sleep 0.1
+    done
+    fail "the screen never showed: $want"
+}
+tap_button() {
+    local line
+    line=$(ctl sim screen | awk -v n="$1" '$1 == "button" && $2 == n')
+    [ -n "$line" ] || fail "no button $1 on the screen"
+    read -r _ _ x y w h <<<"$line"
+    xdotool mousemove --sync $((x + w / 2)) $((y + h / 2)) click 1
+}
+shot() {
+    local win
+    win=$(xdotool search --onlyvisible --name '^custody-kiosk$' | head -n1)
+    sleep 0.3  # the redraw after the last change lands within one frame
+    import -window "$win" "$shots/$1.png"
+}
+
+screen_is "^screen idle"
+shot 01-idle
+
+# An unknown badge is refused with its reason, and the refusal is audited (R5).
+ctl sim tap 04FFEE01 >/dev/null
+screen_is "^screen refused"
+shot 02-refused-unknown-badge
+[ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE subject LIKE '%04FFEE01%' OR detail LIKE '%04FFEE01%'")" -ge 1 ] ||
+    fail "the refusal of 04FFEE01 is not in the audit log"
+tap_button back
+screen_is "^screen idle"
+
+# Checkout by one tap: the slot is unlocked through the cabinet (R7).
+ctl sim tap "$badge" >/dev/null
+screen_is "^screen checkout-issued"
+shot 03-checkout-take-camera
+read -r _ slot serial <<<"$(ctl sim screen | grep '^checkout-slot')"
+ctl sim cabinet "$slot" | grep -q 'door=open' || fail "slot $slot was not unlocked"
+ctl sim cabinet "$slot" | grep -Eq 'pulses=[1-9]' || fail "slot $slot saw no unlock pulse"
+ctl sim take "$slot" >/dev/null
+screen_is "^screen checkout-taken"
+shot 04-checkout-taken
+ctl ledger --officer "$officer" --format csv | tail -n1 | grep -q "$serial" || fail "the ledger lacks the checkout of $serial"
+[ "$(sqlite3 "$db" "SELECT status FROM devices WHERE serial = '$serial'")" = out ] || fail "$serial is not out"
+
+# The camera comes back: return, offload, questions, ready (R14, R15).
+ctl sim dock "$slot" "$serial" >/dev/null
+screen_is "^screen return"
+shot 05-return-offloading
+screen_is "offload done"
+shot 06-return-offloaded
+screen_is "button fault-0"
+tap_button fault-0
+screen_is "button interruption-0"
+tap_button interruption-0
+screen_is "button done"
+tap_button done
+screen_is "^screen idle"
+[ "$(sqlite3 "$db" "SELECT status FROM devices WHERE serial = '$serial'")" = in_service ] ||
+    fail "$serial is not back in service after its offload"
+[ "$(sqlite3 "$db" "SELECT j.state FROM offload_jobs j JOIN devices d ON d.id = j.device_id
+                   WHERE d.serial = '$serial' ORDER BY j.id DESC LIMIT 1")" = complete ] ||
+    fail "the offload job of $serial is not complete"
+ctl verify >/dev/null || fail "custodyctl verify failed after the walk-through"
+ctl verify --archive >/dev/null || fail "the footage archive does not verify"
+
+# Custodian mode: badge, PIN on the keypad, the slots, a device, the reconciliation.
+tap_button custodian
+screen_is "^screen custodian-badge"
+ctl sim tap "$keeper_badge" >/dev/null
+screen_is "^screen custodian-pin"
+n=0
+for d in 2 4 6 8 1 0; do
+    tap_button "pin-$d"
+    n=$((n + 1))
+    screen_is "^pin-digits $n"
+done
+shot 07-custodian-pin
+tap_button pin-enter
+screen_is "^screen custodian-slots"
+shot 08-custodian-slots
+tap_button "slot-$slot"
+screen_is "^screen device-detail"
+shot 09-device-detail
+tap_button back
+screen_is "^screen custodian-slots"
+tap_button reconcile
+screen_is "^screen reconciliation"
+tap_button save-reconciliation
+screen_is "^screen reconciliation"
+sleep 0.5
+shot 10-reconciliation
+[ "$(sqlite3 "$db" "SELECT count(*) FROM reconciliations")" -ge 1 ] || fail "no reconciliation record was saved"
+tap_button back
+screen_is "^screen custodian-slots"
+tap_button interruptions
+screen_is "^screen interruptions"
+shot 11-interruptions
+tap_button home
+screen_is "^screen idle"
+
+# English on a tap.
+tap_button language
+sleep 0.5
+shot 12-idle-english
+ctl verify >/dev/null || fail "custodyctl verify failed at the end"
+
+# A closed kiosk leaves no simulator behind.
+kill "$kiosk_pid"
+wait "$kiosk_pid" || true
+kiosk_pid=
+if pgrep -f "cabinet-sim --slots" >/dev/null && pgrep -f "$work" >/dev/null; then fail "a simulator outlived the kiosk"; fi
+echo "walk-through passed; screenshots in $shots"
