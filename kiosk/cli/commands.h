@@ -18,6 +18,7 @@ int cmd_verify(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_badge(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_officer(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_profile(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_sim(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_demo(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_hw(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_offload(CliContext& ctx, const std::vector<std::string>& words);

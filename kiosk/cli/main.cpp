@@ -24,6 +24,8 @@ const char* kHelpZh = R"(custodyctl — 执法记录仪保管柜管理命令
   offload jobs                                        最近的导出任务及失败原因
   health --device 序列号 --battery % --free-mb MB [--clock-offset 秒] [--fault 描述]
                                                       记录健康检查；有故障即隔离（R9）
+  sim tap 卡号 | dock 柜位 序列号 | take 柜位 | cabinet 柜位 | screen
+                                                      操作 custody-kiosk --demo 的模拟器：刷卡、插入或取出记录仪、查看屏幕按钮
   ledger [--officer 警号] [--device 序列号] [--from 日期] [--to 日期] [--format table|csv|json]
                                                       使用台账（R5）
   overdue [--format table|csv|json]                   超期未归还导出的设备（R14）
@@ -86,6 +88,9 @@ Commands:
   offload jobs                                          recent offload jobs and why any stopped
   health --device SERIAL --battery % --free-mb MB [--clock-offset S] [--fault TEXT]
                                                         record a health check; a fault quarantines (R9)
+  sim tap UID | dock SLOT SERIAL | take SLOT | cabinet SLOT | screen
+                                                        drive the simulators of custody-kiosk --demo: tap a badge, dock or
+                                                        take out a camera, list the buttons on the screen
   ledger [--officer NUMBER] [--device SERIAL] [--from DATE] [--to DATE] [--format table|csv|json]
                                                         the usage ledger (R5)
   overdue [--format table|csv|json]                     devices out past the offload deadline (R14)
@@ -145,6 +150,7 @@ const std::map<std::string, Command>& commands() {
         {"retention", cmd_retention}, {"evidence", cmd_evidence},   {"interruption", cmd_interruption},
         {"pin", cmd_pin},           {"reconcile", cmd_reconcile}, {"quarantine", cmd_quarantine},
         {"release", cmd_release},   {"fault", cmd_fault},
+        {"sim", cmd_sim},
     };
     return table;
 }
