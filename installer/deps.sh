@@ -12,16 +12,15 @@ packages=(
   tzdata
   xorriso  # the evidence disc images (R19, R20)
   libwxgtk3.2-dev fonts-noto-cjk gettext  # the touchscreen kiosk, its Chinese text and catalogues
-  xvfb xauth  # the demo runs on a laptop's display, or a virtual one when there is none
+  xvfb xauth imagemagick  # without a display the demo runs on a virtual one and photographs it
 )
 if [ "${1:-}" = "--test" ]; then
   # libnfc-bin (nfc-list) and mbpoll check the simulators with independent clients;
   # ffmpeg makes the small media files of the camera simulator and exiftool writes their
-  # EXIF; clang builds the fuzzers; xdotool taps the kiosk under Xvfb and ImageMagick
-# takes its screenshots.
+  # EXIF; clang builds the fuzzers; xdotool taps the kiosk under Xvfb.
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3
              libnfc-bin mbpoll socat ffmpeg libimage-exiftool-perl clang libclang-rt-14-dev
-             xdotool imagemagick)
+             xdotool)
 fi
 
 missing=()
