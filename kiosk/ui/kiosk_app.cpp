@@ -1,11 +1,13 @@
 #include "kiosk/ui/kiosk_app.h"
 
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 
 #include <wx/display.h>
 #include <wx/msgdlg.h>
 
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <future>
@@ -54,32 +56,43 @@ Status create_demo_database(const std::string& path) {
 
 std::string both(const Error& e) { return render(e, Lang::Zh) + "\n" + render(e, Lang::En); }
 
+// SIGTERM (systemd stopping the kiosk) and SIGINT end the main loop cleanly, so the
+// offload workers finish their step and the simulators are stopped.
+std::atomic<bool> stop_requested{false};
+extern "C" void request_stop(int) { stop_requested = true; }
+
 }  // namespace
 
+KioskOptions KioskApp::options_;
+
+void KioskApp::use_options(const KioskOptions& o) { options_ = o; }
+
 bool KioskApp::OnInit() {
-    std::vector<std::string> args;
-    for (int i = 1; i < argc; ++i) args.push_back(argv[i].ToStdString(wxConvUTF8));
-    auto options = parse_kiosk_options(args);
-    if (!options) {
-        std::cerr << both(options.error()) << "\n" << kiosk_usage();
-        return false;
-    }
-    if (options->help) {
-        std::cout << kiosk_usage();
-        return false;
-    }
-    if (auto s = start(*options); !s) {
+    struct sigaction sa {};
+    sa.sa_handler = request_stop;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGINT, &sa, nullptr);
+    stop_watch_.SetOwner(this);
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        if (!stop_requested) return;
+        stop_watch_.Stop();
+        log_event(LogLevel::Info, "stopping on a signal");
+        ExitMainLoop();
+    });
+    stop_watch_.Start(200);
+    if (auto s = start(options_); !s) {
         log_event(LogLevel::Error, log_line(s.error()));
         std::cerr << both(s.error()) << std::endl;
         show_failure(s.error());
+        return false;
     }
     return true;
 }
 
 void KioskApp::show_failure(const Error& e) {
-    // On the panel, in both languages: nobody at the kiosk reads its log.
+    // On the panel too, in both languages: nobody at the kiosk reads its log.
     wxMessageBox(wxString::FromUTF8(both(e)), "custody-kiosk", wxOK | wxICON_ERROR);
-    ExitMainLoop();
 }
 
 Status KioskApp::start_demo(const KioskOptions& o, RigOptions& rig) {
@@ -173,6 +186,14 @@ std::string KioskApp::control(const std::string& line) {
 }
 
 int KioskApp::OnExit() {
+    shutdown();
+    return wxApp::OnExit();
+}
+
+KioskApp::~KioskApp() { shutdown(); }
+
+// The control socket and the hardware stop before what their events would reach goes.
+void KioskApp::shutdown() {
     control_.reset();
     if (rig_) rig_->stop();
     frame_ = nullptr;
@@ -180,7 +201,6 @@ int KioskApp::OnExit() {
     rig_.reset();
     demo_.reset();
     demo_store_.reset();
-    return wxApp::OnExit();
 }
 
 }  // namespace custody::ui

@@ -3,6 +3,7 @@
 // --demo, the demo database and the simulators), and puts the kiosk on the screen.
 
 #include <wx/app.h>
+#include <wx/timer.h>
 
 #include <memory>
 
@@ -16,6 +17,9 @@ namespace custody::ui {
 
 class KioskApp : public wxApp {
 public:
+    // The command line, read by main() before the toolkit starts.
+    static void use_options(const KioskOptions& o);
+    ~KioskApp() override;
     bool OnInit() override;
     int OnExit() override;
 
@@ -24,6 +28,7 @@ private:
     Status start_demo(const KioskOptions& o, RigOptions& rig);
     std::string control(const std::string& line);
     void show_failure(const Error& e);
+    void shutdown();
 
     SystemClock rig_clock_;
     std::unique_ptr<db::SqliteStore> demo_store_;
@@ -32,6 +37,8 @@ private:
     std::unique_ptr<terminal::KioskTerminal> terminal_;
     std::unique_ptr<SimControl> control_;
     KioskFrame* frame_ = nullptr;
+    wxTimer stop_watch_;
+    static KioskOptions options_;
 };
 
 }  // namespace custody::ui

@@ -3,15 +3,13 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <memory>
-
-extern char** environ;
 
 namespace custody::ui {
 
@@ -32,18 +30,28 @@ Result<std::unique_ptr<SimulatorChild>> SimulatorChild::start(const std::string&
         close(in[1]);
         return fail(Error(MessageId::KioskSimulatorFailed, {c->name_, std::strerror(errno)}));
     }
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, in[0], STDIN_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
     std::vector<std::string> words{program};
     words.insert(words.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& w : words) argv.push_back(w.data());
     argv.push_back(nullptr);
-    const int rc = posix_spawn(&c->pid_, program.c_str(), &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
+    const int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    // fork rather than posix_spawn: the child asks to be stopped when the kiosk dies, even
+    // by SIGKILL, so no simulator outlives it.
+    const pid_t parent = getpid();
+    c->pid_ = fork();
+    if (c->pid_ == 0) {
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (getppid() != parent) _exit(127);
+        dup2(in[0], STDIN_FILENO);
+        dup2(out[1], STDOUT_FILENO);
+        if (log >= 0) dup2(log, STDERR_FILENO);
+        execv(program.c_str(), argv.data());
+        _exit(127);
+    }
+    const int spawn_errno = errno;
+    if (log >= 0) close(log);
+    const int rc = c->pid_ < 0 ? spawn_errno : 0;
     close(in[0]);
     close(out[1]);
     c->to_child_ = in[1];

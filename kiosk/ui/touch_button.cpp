@@ -55,17 +55,20 @@ void TouchButton::on_paint(wxPaintEvent&) {
     dc.DrawLabel(label_, wxRect(0, 0, sz.x, sz.y), wxALIGN_CENTER);
 }
 
+// A tap counts when the finger lands: the screen is redrawn every second (the clock, the
+// countdowns), and a tap that waited for the lift could land on a button already replaced.
+// The redraw runs after this handler, never inside it (KioskFrame::view_changed).
 void TouchButton::on_down(wxMouseEvent&) {
     if (!enabled_) return;
     pressed_ = true;
     Refresh();
+    if (on_tap_) on_tap_();
 }
 
-void TouchButton::on_up(wxMouseEvent& e) {
+void TouchButton::on_up(wxMouseEvent&) {
     if (!pressed_) return;
     pressed_ = false;
     Refresh();
-    if (wxRect(GetClientSize()).Contains(e.GetPosition()) && on_tap_) on_tap_();
 }
 
 void TouchButton::on_leave(wxMouseEvent&) {

@@ -1,6 +1,6 @@
 #pragma once
 // A button drawn by the kiosk itself: large, flat, high-contrast, the same on every GTK
-// theme, at least 15 mm on the panel (screen_kit.h), firing when the finger lifts inside.
+// theme, at least 15 mm on the panel (screen_kit.h), firing when the finger lands on it.
 
 #include <wx/window.h>
 

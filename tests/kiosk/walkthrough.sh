@@ -150,9 +150,16 @@ sleep 0.5
 shot 12-idle-english
 ctl verify >/dev/null || fail "custodyctl verify failed at the end"
 
-# A closed kiosk leaves no simulator behind.
-kill "$kiosk_pid"
-wait "$kiosk_pid" || true
+# A kiosk told to stop (SIGTERM, as systemd does) stops its simulators with it.
+children=$(pgrep -P "$kiosk_pid" | tr '\n' ' ')
+[ -n "$children" ] || fail "the demo kiosk runs no simulators"
+kill -TERM "$kiosk_pid"
+status=0
+wait "$kiosk_pid" || status=$?
 kiosk_pid=
-if pgrep -f "cabinet-sim --slots" >/dev/null && pgrep -f "$work" >/dev/null; then fail "a simulator outlived the kiosk"; fi
+[ "$status" -eq 0 ] || fail "the kiosk exited with $status on SIGTERM"
+for pid in $children; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then fail "simulator $pid outlived the kiosk"; fi
+done
 echo "walk-through passed; screenshots in $shots"
