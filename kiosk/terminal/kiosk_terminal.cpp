@@ -141,6 +141,11 @@ void KioskTerminal::tick() {
             static_cast<int>(std::max<std::int64_t>(0, (taken_deadline_->ms - view_.now.ms + 999) / kMsPerSecond));
     }
     // Slow hardware steps end by themselves: their outcome decides the next screen.
+    // So does a return whose footage is still coming off: the officer is watching its
+    // progress, and the questions wait for it; the 30 s start once it has ended.
+    const bool offload_showing = view_.screen == Screen::Return && view_.returned && !view_.returned->offload_done &&
+                                 !view_.returned->offload_error;
+    if (offload_showing) touch();
     const bool waiting_on_cabinet = view_.screen == Screen::CheckoutWorking || view_.screen == Screen::CheckoutIssued;
     if (custodian_screen()) {
         view_.seconds_to_idle = static_cast<int>(std::max<std::int64_t>(0, timings_.logout.count() - quiet_s));
