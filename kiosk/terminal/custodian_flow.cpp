@@ -132,6 +132,7 @@ void KioskTerminal::tap_retry_offload() {
     OffloadRequest request;
     request.slot = slot;
     request.actor = view_.custodian->number;
+    request.return_entry_id = return_awaiting_offload(view_.detail->device.serial);
     failed_offloads_.erase(slot);
     view_.notice = parts_.offloads.submit(request) ? Error(MessageId::KioskOffloadRetried, {std::to_string(slot)})
                                                    : Error(MessageId::KioskOffloadRunning, {std::to_string(slot)});

@@ -116,6 +116,7 @@ void KioskTerminal::collect_offload_results() {
     for (auto& r : parts_.offloads.take_results()) {
         if (r.outcome) {
             failed_offloads_.erase(r.slot);
+            unoffloaded_returns_.erase(r.outcome->job.device_serial);
         } else {
             failed_offloads_[r.slot] = r.outcome.error();
             log_event(LogLevel::Warning, "offload of slot " + std::to_string(r.slot) + " stopped: " +
@@ -135,6 +136,8 @@ void KioskTerminal::collect_offload_results() {
 void KioskTerminal::tick() {
     collect_offload_results();
     refresh_cabinet();
+    // A return docked while someone else was checking out waits for that checkout to end.
+    show_next_return();
     const std::int64_t quiet_s = (view_.now.ms - last_touch_.ms) / kMsPerSecond;
     if (view_.screen == Screen::CheckoutIssued && view_.checkout && taken_deadline_) {
         view_.checkout->seconds_left =

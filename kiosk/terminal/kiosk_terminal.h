@@ -93,6 +93,7 @@ private:
     void refuse(const Error& why);
     void show_next_return();
     void file_pending_interruptions();
+    std::optional<Id> return_awaiting_offload(const std::string& serial) const;
     void refresh_detail();
     void refresh_pending_interruptions();
     bool custodian_screen() const { return privileged(view_.screen); }
@@ -109,6 +110,9 @@ private:
     std::optional<Timestamp> taken_deadline_;
     std::deque<ReturnView> waiting_returns_;
     std::map<int, Error> failed_offloads_;
+    // Device serial -> the return whose footage has not come off yet: an offload started
+    // again (re-seated, retried) belongs to that return.
+    std::map<std::string, Id> unoffloaded_returns_;
     struct UnfiledInterruption {
         Id return_entry_id = 0;
         std::string officer_number;

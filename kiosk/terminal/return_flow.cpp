@@ -19,14 +19,26 @@ std::string kiosk_basis(const ReturnView& v, InterruptionReason reason) {
            std::string(r.en) + " (" + v.device_serial + ")";
 }
 
+// "Other" needs a note and the kiosk has no keyboard: the note says so, and the custodian
+// who looks at the quarantined device writes the rest (R9).
+constexpr const char* kKioskFaultNote =
+    "本人在终端申报，具体情况待保管员检查 / reported at the kiosk by the officer; "
+    "the custodian's check says what is wrong";
+
 }  // namespace
 
 void KioskTerminal::docked(const DockArrivalReport& report) {
     // A return is offloaded, and so is a re-seated camera still waiting for its offload (the
     // kiosk restarted mid-job): its unfinished job carries on. A camera already offloaded
     // and in service has nothing to give.
+    if (report.returned) unoffloaded_returns_[report.returned->device.serial] = report.returned->entry_id;
     if (report.returned || report.inspection.device.status == DeviceStatus::Docked) {
-        if (!parts_.offloads.submit(offload_request_for(report)))
+        OffloadRequest request = offload_request_for(report);
+        // A camera seated again after an offload that never started still belongs to the
+        // return it came back with: its job must name it (R13).
+        if (!request.return_entry_id)
+            request.return_entry_id = return_awaiting_offload(report.inspection.device.serial);
+        if (!parts_.offloads.submit(request))
             log_event(LogLevel::Info, "slot " + std::to_string(report.slot) + " is already offloading");
     }
     failed_offloads_.erase(report.slot);
@@ -76,8 +88,10 @@ void KioskTerminal::tap_fault(std::optional<int> fault_kind) {
         FaultReport report(parts_.store, parts_.clock);
         const auto kinds = std::size(kFaultKinds);
         if (*fault_kind < 0 || static_cast<std::size_t>(*fault_kind) >= kinds) return;
-        auto filed = report.file(FaultReportRequest{v.device_serial, kFaultKinds[*fault_kind].value,
-                                                    v.officer ? v.officer->number : std::string(), ""});
+        const FaultKind kind = kFaultKinds[*fault_kind].value;
+        auto filed = report.file(FaultReportRequest{v.device_serial, kind,
+                                                    v.officer ? v.officer->number : std::string(),
+                                                    kind == FaultKind::Other ? kKioskFaultNote : ""});
         if (!filed) {
             v.notices.push_back(filed.error());
             emit();
@@ -128,6 +142,11 @@ void KioskTerminal::file_pending_interruptions() {
         }
         it = unfiled_.erase(it);
     }
+}
+
+std::optional<Id> KioskTerminal::return_awaiting_offload(const std::string& serial) const {
+    if (auto it = unoffloaded_returns_.find(serial); it != unoffloaded_returns_.end()) return it->second;
+    return std::nullopt;
 }
 
 void KioskTerminal::tap_return_done() {
