@@ -88,9 +88,9 @@ void checkout_screen(const ScreenKit& kit, wxSizer* root, const TerminalView& v,
     root->Add(slot, 0, wxALIGN_CENTER | wxTOP, kit.look.gap);
     root->Add(kit.text(utf8(c.device_serial) + "  " + utf8(c.device_model), kit.look.body, colour::dim), 0,
               wxALIGN_CENTER | wxTOP, kit.look.gap);
-    root->Add(kit.text(wxString::Format(_("The slot's light blinks. %d s left to take it."), c.seconds_left),
-                       kit.look.body),
-              0, wxALIGN_CENTER | wxTOP, kit.look.gap);
+    auto* countdown = kit.text(live_text("countdown", v), kit.look.body);
+    kit.buttons.add_live("countdown", countdown);
+    root->Add(countdown, 0, wxALIGN_CENTER | wxTOP, kit.look.gap);
     pre_use_check(kit, root, c);
     root->AddStretchSpacer(1);
 }

@@ -11,6 +11,14 @@ using terminal::SlotState;
 
 wxString local_time(Timestamp t) { return utf8(format_local(t)); }
 
+wxString live_text(const std::string& key, const TerminalView& v) {
+    if (key == "clock") return local_time(v.now);
+    if (key == "to-idle") return wxString::Format(_("Back to the start in %d s"), v.seconds_to_idle);
+    if (key == "countdown" && v.checkout)
+        return wxString::Format(_("The slot's light blinks. %d s left to take it."), v.checkout->seconds_left);
+    return {};
+}
+
 wxString officer_text(const Officer& o) { return utf8(o.name) + " (" + utf8(o.number) + ")"; }
 
 wxString slot_state_text(SlotState s) {
@@ -64,14 +72,18 @@ void notice_line(const ScreenKit& kit, wxSizer* root, const TerminalView& v) {
 
 void top_bar(const ScreenKit& kit, wxSizer* root, const TerminalView& v, KioskTerminal& t) {
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(kit.text(local_time(v.now), kit.look.body, colour::dim), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, kit.look.gap);
+    auto* clock = kit.text(live_text("clock", v), kit.look.body, colour::dim);
+    kit.buttons.add_live("clock", clock);
+    bar->Add(clock, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, kit.look.gap);
     if (!v.reader_online) bar->Add(kit.text(_("Badge reader offline"), kit.look.body, wxColour(0xff, 0x8a, 0x80)), 0,
                                    wxALIGN_CENTER_VERTICAL | wxRIGHT, kit.look.gap);
     if (!v.cabinet_online) bar->Add(kit.text(_("Cabinet offline"), kit.look.body, wxColour(0xff, 0x8a, 0x80)), 0,
                                     wxALIGN_CENTER_VERTICAL | wxRIGHT, kit.look.gap);
-    if (v.seconds_to_idle > 0)
-        bar->Add(kit.text(wxString::Format(_("Back to the start in %d s"), v.seconds_to_idle), kit.look.small, colour::dim),
-                 0, wxALIGN_CENTER_VERTICAL);
+    if (v.seconds_to_idle > 0) {
+        auto* to_idle = kit.text(live_text("to-idle", v), kit.look.small, colour::dim);
+        kit.buttons.add_live("to-idle", to_idle);
+        bar->Add(to_idle, 0, wxALIGN_CENTER_VERTICAL);
+    }
     bar->AddStretchSpacer();
     if (v.screen != terminal::Screen::Idle && v.screen != terminal::Screen::CheckoutWorking &&
         v.screen != terminal::Screen::CheckoutIssued)

@@ -3,6 +3,7 @@
 #include <wx/display.h>
 
 #include "kiosk/core/log.h"
+#include "kiosk/terminal/view_signature.h"
 #include "kiosk/ui/screens.h"
 #include "kiosk/ui/translations.h"
 
@@ -59,6 +60,12 @@ void KioskFrame::render() {
         shown_screen_ = screen_code(v.screen);
         log_event(LogLevel::Info, std::string("screen ") + shown_screen_);
     }
+    const std::string signature = terminal::view_signature(v);
+    if (page_ && signature == shown_signature_) {
+        for (const auto& [key, label] : buttons_.live()) label->SetLabel(live_text(key, v));
+        return;
+    }
+    shown_signature_ = signature;
     look_ = look_for(GetClientSize(), pixels_per_mm(this), v.lang);
     Freeze();
     if (page_) page_->Destroy();

@@ -33,6 +33,7 @@ private:
     Look look_;
     std::optional<Lang> shown_lang_;
     std::string shown_screen_;
+    std::string shown_signature_;
     bool render_pending_ = false;
     wxTimer timer_;
 };

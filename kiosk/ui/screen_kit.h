@@ -31,14 +31,22 @@ Look look_for(const wxSize& screen, double pixels_per_mm, Lang lang);
 
 // Every button of the current screen, by name, so the demo's control socket can say
 // where each one is (custodyctl sim screen) and a test can tap it.
+// Also the labels that change every second (the clock, the countdowns): they are
+// rewritten in place, the layout stays.
 class ScreenButtons {
 public:
-    void clear() { buttons_.clear(); }
+    void clear() {
+        buttons_.clear();
+        live_.clear();
+    }
     void add(const std::string& name, wxWindow* w) { buttons_.push_back({name, w}); }
     const std::vector<std::pair<std::string, wxWindow*>>& all() const { return buttons_; }
+    void add_live(const std::string& key, wxStaticText* t) { live_.push_back({key, t}); }
+    const std::vector<std::pair<std::string, wxStaticText*>>& live() const { return live_; }
 
 private:
     std::vector<std::pair<std::string, wxWindow*>> buttons_;
+    std::vector<std::pair<std::string, wxStaticText*>> live_;
 };
 
 // What a screen is built with: its parent, the look and the buttons registry.

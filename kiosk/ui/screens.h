@@ -29,6 +29,8 @@ wxColour slot_state_colour(terminal::SlotState s);
 wxString progress_text(const OffloadProgress& p);
 wxString officer_text(const Officer& o);
 wxString local_time(Timestamp t);
+// The labels rewritten every second, by key ("clock", "to-idle", "countdown").
+wxString live_text(const std::string& key, const TerminalView& v);
 void notice_line(const ScreenKit& kit, wxSizer* root, const TerminalView& v);
 
 }  // namespace custody::ui
