@@ -1,12 +1,27 @@
 #include "hardware/cabinet/sim/register_bridge.h"
 
+#include <time.h>
+
 #include <cstdint>
+#include <cstdio>
 
 #include "hardware/cabinet/cabinet_register_map.h"
 
 namespace custody::sim {
 
 namespace map = cabinet_map;
+
+namespace {
+
+// stderr is unbuffered: the line is out before the next request is read.
+void log_pulse(int slot) {
+    timespec ts{};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    const long long us = static_cast<long long>(ts.tv_sec) * 1000000LL + ts.tv_nsec / 1000;
+    std::fprintf(stderr, "cabinet-sim: pulse slot %d at %lld\n", slot, us);
+}
+
+}  // namespace
 
 modbus_mapping_t* new_cabinet_mapping() {
     return modbus_mapping_new(map::kMaxSlots, map::discrete_input_count(map::kMaxSlots), map::kMaxSlots,
@@ -48,6 +63,7 @@ void absorb_writes(modbus_mapping_t* m, CabinetModel& model) {
     for (int n = 1; n <= model.slot_count(); ++n) {
         const int i = n - 1;
         if (m->tab_bits[map::kLockCoilBase + i]) {
+            log_pulse(n);
             model.pulse(n);
             m->tab_bits[map::kLockCoilBase + i] = 0;
         }

@@ -20,7 +20,9 @@ modbus_mapping_t* new_cabinet_mapping();
 void publish_identity(modbus_mapping_t* m, const CabinetModel& model, const SimIdentity& id);
 void publish_slots(modbus_mapping_t* m, const CabinetModel& model);
 // After a request: a lock coil written 1 becomes a pulse and drops back to 0 as the
-// board would clear it; LED registers are taken as the model's LED state.
+// board would clear it; LED registers are taken as the model's LED state. Each pulse is
+// logged on stderr as "cabinet-sim: pulse slot N at T", T in CLOCK_REALTIME microseconds,
+// so that a benchmark can take the moment the unlock command reached the board.
 void absorb_writes(modbus_mapping_t* m, CabinetModel& model);
 
 }  // namespace custody::sim
