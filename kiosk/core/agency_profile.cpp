@@ -69,6 +69,8 @@ const std::vector<ProfileKey>& profile_keys() {
          "a gap in recording longer than this needs an interruption record (minutes, R13)", true, 1, 24 * 60},
         {"pin_attempts", "保管员密码连续输错几次即锁定", "wrong custodian PINs in a row before a lockout", true, 1, 20},
         {"pin_lockout_minutes", "保管员密码锁定时长（分钟）", "custodian PIN lockout (minutes)", true, 1, 24 * 60},
+        {"print_queue", "报表打印队列（空为打印服务器默认队列）", "print queue for reports (empty: the print server's default)",
+         false, 0, 0},
     };
     return keys;
 }
@@ -78,6 +80,7 @@ std::map<std::string, std::string> to_settings(const AgencyProfile& p) {
     m["agency_name"] = p.agency_name;
     m["time_zone"] = p.time_zone;
     m["approved_firmware"] = p.approved_firmware;
+    m["print_queue"] = p.print_queue;
     for (const auto& b : kNumeric) m[b.key] = std::to_string(p.*b.field);
     return m;
 }
@@ -105,6 +108,14 @@ Status apply_setting(AgencyProfile& p, const std::string& key, const std::string
                     return fail(Error(MessageId::ProfileBadValue, {key, value, "versions separated by commas"}));
         }
         p.approved_firmware = value;
+        return {};
+    }
+    if (key == "print_queue") {
+        // A CUPS queue name: printable, no spaces, slashes or '#' (lpadmin's own rule).
+        for (char c : value)
+            if (c <= ' ' || c > '~' || c == '/' || c == '#')
+                return fail(Error(MessageId::ProfileBadValue, {key, value, "a CUPS queue name"}));
+        p.print_queue = value;
         return {};
     }
     std::int64_t n = 0;

@@ -32,6 +32,8 @@ struct AgencyProfile {
     // Custodian mode: wrong PINs in a row before the officer is locked out, and for how long.
     std::int64_t pin_attempts = 5;
     std::int64_t pin_lockout_minutes = 15;
+    // The CUPS queue reports print on; empty: the print server's default queue.
+    std::string print_queue;
 };
 
 // The approved firmware versions, one per comma-separated item.
