@@ -34,6 +34,7 @@ int exit_code_for(MessageId id) {
     switch (id) {
         case MessageId::UsageError:
         case MessageId::ProfileUnknownKey:
+        case MessageId::ReportUnknownKind:
             return kExitUsage;
         case MessageId::AuditBroken:
         case MessageId::AuditTruncated:
@@ -84,6 +85,19 @@ int exit_code_for(MessageId id) {
         case MessageId::PurgeManifestNotUpdated:
         case MessageId::EvidenceCopyMismatch:
         case MessageId::IsoImageFailed:
+        // A report that could not be made or printed: the font, the disk or the printer.
+        case MessageId::ReportFontMissing:
+        case MessageId::ReportFontUnusable:
+        case MessageId::ReportPdfFailed:
+        case MessageId::ReportWriteFailed:
+        case MessageId::PrintServerDown:
+        case MessageId::PrintNoQueue:
+        case MessageId::PrintQueueStopped:
+        case MessageId::PrintQueueRefusing:
+        case MessageId::PrintJobAborted:
+        case MessageId::PrintJobCanceled:
+        case MessageId::PrintJobTimedOut:
+        case MessageId::PrintFailed:
             return kExitEnvironment;
         default:
             return kExitRefused;

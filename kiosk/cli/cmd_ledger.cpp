@@ -1,6 +1,7 @@
 // Reading the ledger (R5) and the devices out past their deadline (R14).
 #include "db/ledger_query.h"
 #include "kiosk/cli/commands.h"
+#include "kiosk/cli/date_options.h"
 #include "kiosk/cli/text_table.h"
 #include "kiosk/core/agency_time.h"
 #include "kiosk/core/csv.h"
@@ -18,16 +19,6 @@ Result<Format> format_of(const Args& a) {
     if (f == "csv") return Format::Csv;
     if (f == "json") return Format::Json;
     return fail(usage("--format is table, csv or json"));
-}
-
-Result<std::optional<Timestamp>> time_option(const Args& a, const char* name, bool end_of_day) {
-    auto v = a.get(name);
-    if (!v) return std::optional<Timestamp>();
-    auto t = parse_local(*v);
-    if (!t) return fail(usage(std::string("--") + name + " takes YYYY-MM-DD or \"YYYY-MM-DD HH:MM\""));
-    // "--to 2026-11-30" means through the end of that day.
-    if (end_of_day && v->size() == 10) t->ms += kMsPerDay;
-    return std::optional<Timestamp>(*t);
 }
 
 std::string opt_num(const std::optional<int>& v) { return v ? std::to_string(*v) : ""; }

@@ -1,0 +1,18 @@
+#pragma once
+// Report wording: Simplified Chinese first, English on request. Labels live beside the
+// composer that prints them; failures are messages (messages.def).
+
+#include <string>
+
+#include "kiosk/core/messages.h"
+
+namespace custody::reports {
+
+inline const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::Zh ? zh : en; }
+
+// "1 小时 05 分 09 秒" / "1 h 05 min 09 s"
+std::string duration_text(std::int64_t ms, Lang lang);
+// "12.5 MB" (decimal units, as the camera's own storage figure)
+std::string bytes_text(std::int64_t bytes);
+
+}  // namespace custody::reports
