@@ -9,6 +9,7 @@
 #include "kiosk/cli/commands.h"
 #include "kiosk/cli/demo_agency.h"
 #include "kiosk/cli/demo_custodian.h"
+#include "kiosk/cli/demo_paperwork.h"
 #include "kiosk/core/agency_time.h"
 #include "kiosk/media/file_media_probe.h"
 
@@ -148,6 +149,10 @@ Status remove_demo_files(const db::StorePaths& paths) {
         std::filesystem::remove(f, ec);
         if (ec) return fail(Error(MessageId::FileUnwritable, {f, ec.message()}));
     }
+    // The demo case's evidence package and disc image (demo_paperwork.h).
+    std::error_code ec;
+    std::filesystem::remove_all(paths.db + ".evidence", ec);
+    if (ec) return fail(Error(MessageId::FileUnwritable, {paths.db + ".evidence", ec.message()}));
     return {};
 }
 
@@ -201,6 +206,8 @@ int cmd_demo(CliContext& ctx, const std::vector<std::string>& words) {
     if (!stats) return ctx.report(stats.error());
     auto custodian = run_demo_custodian(**store, sim, make_demo_agency());
     if (!custodian) return ctx.report(custodian.error());
+    auto paperwork = run_demo_paperwork(**store, sim, **archive, make_demo_agency(), ctx.paths.db + ".evidence");
+    if (!paperwork) return ctx.report(paperwork.error());
     const std::string gap = std::to_string(opt.profile.coverage_gap_minutes);
 
     if (ctx.zh()) {
@@ -213,6 +220,11 @@ int cmd_demo(CliContext& ctx, const std::vector<std::string>& words) {
         ctx.out << "  保管员模式：" << custodian->pins << " 名保管员和单位负责人的保管员密码均为 " << kDemoCustodianPin
                 << "；" << custodian->interruptions_reviewed << " 份中断情况说明已审核，" << custodian->interruptions_pending
                 << " 份待单位负责人审核（custodyctl interruption pending）。\n";
+        if (!paperwork->case_number.empty())
+            ctx.out << "  证据：案件 " << paperwork->case_number << " 的 " << paperwork->evidence_files
+                    << " 个文件已导出（导出编号 " << paperwork->export_id << "）并登记两份光盘（R19、R20）；";
+        ctx.out << "盘点记录 " << paperwork->reconciliation_id << " 已保存。报表：custodyctl --db " << ctx.paths.db
+                << " report ledger --out 台账.pdf\n";
         if (!stats->try_badge.empty())
             ctx.out << "  试一试：custodyctl --db " << ctx.paths.db << " checkout --badge " << stats->try_badge << '\n';
     } else {
@@ -227,6 +239,11 @@ int cmd_demo(CliContext& ctx, const std::vector<std::string>& words) {
         ctx.out << "  Custodian mode: the " << custodian->pins << " keepers and unit heads all have the custodian PIN "
                 << kDemoCustodianPin << "; " << custodian->interruptions_reviewed << " interruption records reviewed, "
                 << custodian->interruptions_pending << " awaiting the unit head (custodyctl interruption pending).\n";
+        if (!paperwork->case_number.empty())
+            ctx.out << "  Evidence: " << paperwork->evidence_files << " files of case " << paperwork->case_number
+                    << " exported (export " << paperwork->export_id << ") with two discs recorded (R19, R20); ";
+        ctx.out << "reconciliation " << paperwork->reconciliation_id << " saved. Reports: custodyctl --db " << ctx.paths.db
+                << " report ledger --out ledger.pdf\n";
         if (!stats->try_badge.empty())
             ctx.out << "  Try: custodyctl --db " << ctx.paths.db << " checkout --badge " << stats->try_badge << '\n';
     }

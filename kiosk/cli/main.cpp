@@ -64,6 +64,13 @@ const char* kHelpZh = R"(custodyctl — 执法记录仪保管柜管理命令
                                                       登记故障或损坏并隔离设备（R9）；损坏类需立赔偿案（R26）；类型：
                                                       casing_damaged、lens_damaged、will_not_record、battery_problem、
                                                       accessory_missing、other
+  report 类型 --out 文件.pdf [--print [队列]] [--lang en]
+                                                      生成 A4 PDF 报表并可打印；类型：custody 保管使用报告、ledger 使用台账（R5）、
+                                                      evidence-form 摄录情况记录表（R21）、disc-label 光盘标签及封套（R20）、
+                                                      receipt 导出回执、reconciliation 盘点报告、interruption 中断情况说明（R13）
+      报表选项：--unit 单位代码  --officer 警号  --device 序列号  --from/--to 日期  --month YYYY-MM
+                --recording 编号[,编号]  --case 案件编号  --place 地点  --activity 活动或案件名称
+                --export 导出编号  --job 任务编号  --id 记录编号（盘点、中断说明）；不指定时取最新记录
 
 数据库位置：--db，其次环境变量 CUSTODY_DB，否则 $XDG_DATA_HOME/custody-kiosk/custody.db
 （默认 ~/.local/share/custody-kiosk/custody.db）。签名密钥默认为 <数据库>.key（--key 或 CUSTODY_KEY 可改）。
@@ -131,6 +138,12 @@ Commands:
                                                         report a fault or damage and quarantine the device (R9); damage needs a
                                                         compensation case (R26); KIND: casing_damaged, lens_damaged,
                                                         will_not_record, battery_problem, accessory_missing, other
+  report KIND --out FILE.pdf [--print [QUEUE]]          an A4 PDF report, printed if asked; KIND: custody, ledger (R5),
+                                                        evidence-form (R21), disc-label (R20), receipt, reconciliation,
+                                                        interruption (R13)
+      report options: --unit CODE  --officer NUMBER  --device SERIAL  --from/--to DATE  --month YYYY-MM
+                      --recording ID[,ID]  --case NO  --place TEXT  --activity TEXT  --export ID  --job ID
+                      --id N (reconciliation, interruption record); without them the newest record is used
 
 Database: --db, else $CUSTODY_DB, else $XDG_DATA_HOME/custody-kiosk/custody.db
 (default ~/.local/share/custody-kiosk/custody.db). Signing key: <database>.key unless --key or $CUSTODY_KEY.
@@ -149,7 +162,7 @@ const std::map<std::string, Command>& commands() {
         {"demo", cmd_demo},         {"hw", cmd_hw},           {"offload", cmd_offload},
         {"retention", cmd_retention}, {"evidence", cmd_evidence},   {"interruption", cmd_interruption},
         {"pin", cmd_pin},           {"reconcile", cmd_reconcile}, {"quarantine", cmd_quarantine},
-        {"release", cmd_release},   {"fault", cmd_fault},
+        {"release", cmd_release},   {"fault", cmd_fault},     {"report", cmd_report},
         {"sim", cmd_sim},
     };
     return table;
