@@ -27,6 +27,10 @@ struct LedgerScope {
 // is empty: what a report shows when no period is asked for.
 Result<std::pair<Timestamp, Timestamp>> default_month(ReportSnapshot& s, Timestamp now);
 
+// The period a ledger-based report covers: the one asked for; without any, default_month;
+// an open start is the first ledger entry's day, an open end is now.
+Result<LedgerScope> with_period(ReportSnapshot& s, LedgerScope scope, Timestamp now);
+
 Result<UsageLedger> load_usage_ledger(ReportSnapshot& s, const LedgerScope& scope);
 
 }  // namespace custody::reports

@@ -27,6 +27,9 @@ struct UsageLedgerLine {
     std::int64_t recorded_ms = 0;
     std::int64_t bytes = 0;
     bool offloaded = false;  // an offload job completed for this use
+    int verified = 0;        // recordings whose archive copy matched its hash
+    std::string offload_failure_zh;  // why the offload stopped, while it has not completed
+    std::string offload_failure_en;
 };
 
 struct UsageLedger {

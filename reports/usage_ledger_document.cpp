@@ -5,14 +5,9 @@ namespace custody::reports {
 
 Result<ComposedReport> compose_ledger_document(ReportSnapshot& s, const ReportRequest& r, PdfDocument& doc,
                                                Timestamp now) {
-    LedgerScope scope = r.scope;
-    if (!scope.from && !scope.to) {
-        auto month = default_month(s, now);
-        if (!month) return fail(month.error());
-        scope.from = month->first;
-        scope.to = month->second;
-    }
-    auto ledger = load_usage_ledger(s, scope);
+    auto scope = with_period(s, r.scope, now);
+    if (!scope) return fail(scope.error());
+    auto ledger = load_usage_ledger(s, *scope);
     if (!ledger) return fail(ledger.error());
     ComposedReport c;
     c.pages = std::make_unique<ReportPages>(doc, usage_ledger_heading(*ledger, r.lang), r.lang, Orientation::Landscape);

@@ -30,6 +30,27 @@ Result<std::pair<Timestamp, Timestamp>> default_month(ReportSnapshot& s, Timesta
     return std::make_pair(*from, *to);
 }
 
+Result<LedgerScope> with_period(ReportSnapshot& s, LedgerScope scope, Timestamp now) {
+    if (!scope.from && !scope.to) {
+        auto month = default_month(s, now);
+        if (!month) return fail(month.error());
+        scope.from = month->first;
+        scope.to = month->second;
+        return scope;
+    }
+    if (!scope.to) scope.to = Timestamp{now.ms + 1};
+    if (!scope.from) {
+        auto q = s.db().prepare("SELECT min(at_ms) FROM custody_entries");
+        if (!q) return fail(q.error());
+        auto r = q->step();
+        if (!r) return fail(r.error());
+        Timestamp first = (*r && !q->is_null(0)) ? Timestamp{q->i64(0)} : *scope.to;
+        auto day = parse_local(format_local_date(first));
+        scope.from = day ? *day : first;
+    }
+    return scope;
+}
+
 Result<UsageLedger> load_usage_ledger(ReportSnapshot& s, const LedgerScope& scope) {
     UsageLedger l;
     l.agency = s.profile().agency_name;
@@ -45,12 +66,16 @@ Result<UsageLedger> load_usage_ledger(ReportSnapshot& s, const LedgerScope& scop
     auto q = s.db().prepare(
         "SELECT c.kind, d.serial, d.brand || ' ' || d.model, coalesce(o.name, ''), coalesce(o.number, ''), "
         "coalesce(p.name, ''), coalesce(p.number, ''), c.at_ms, c.slot, r.kind, r.at_ms, r.slot, "
-        "coalesce(a.files, 0), coalesce(a.ms, 0), coalesce(a.bytes, 0), coalesce(a.done, 0) "
+        "coalesce(a.files, 0), coalesce(a.ms, 0), coalesce(a.bytes, 0), coalesce(a.done, 0), coalesce(a.verified, 0), "
+        "coalesce(a.failure_zh, ''), coalesce(a.failure_en, '') "
         "FROM custody_entries c JOIN devices d ON d.id = c.device_id JOIN units u ON u.id = d.unit_id "
         "LEFT JOIN officers o ON o.id = c.officer_id LEFT JOIN officers p ON p.id = c.partner_id "
         "LEFT JOIN custody_entries r ON r.closes_id = c.id "
         "LEFT JOIN (SELECT j.return_entry_id AS entry, count(x.id) AS files, sum(coalesce(x.duration_ms, 0)) AS ms, "
-        "           sum(coalesce(x.bytes, 0)) AS bytes, max(j.state = 'complete') AS done "
+        "           sum(coalesce(x.bytes, 0)) AS bytes, max(j.state = 'complete') AS done, "
+        "           sum(x.state IN ('verified', 'committed', 'wiped')) AS verified, "
+        "           max(CASE WHEN j.state = 'failed' THEN j.failure_zh END) AS failure_zh, "
+        "           max(CASE WHEN j.state = 'failed' THEN j.failure_en END) AS failure_en "
         "           FROM offload_jobs j LEFT JOIN recordings x ON x.job_id = j.id "
         "           WHERE j.return_entry_id IS NOT NULL GROUP BY j.return_entry_id) a "
         "  ON a.entry = CASE c.kind WHEN 'checkout' THEN r.id ELSE c.id END "
@@ -86,6 +111,11 @@ Result<UsageLedger> load_usage_ledger(ReportSnapshot& s, const LedgerScope& scop
         line.recorded_ms = q->i64(13);
         line.bytes = q->i64(14);
         line.offloaded = q->i64(15) != 0;
+        line.verified = q->i32(16);
+        if (!line.offloaded) {
+            line.offload_failure_zh = q->text(17);
+            line.offload_failure_en = q->text(18);
+        }
         l.lines.push_back(std::move(line));
     }
     return l;

@@ -30,6 +30,7 @@ int cmd_reconcile(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_quarantine(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_release(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_fault(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_printers(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_report(CliContext& ctx, const std::vector<std::string>& words);
 
 }  // namespace custody::cli
