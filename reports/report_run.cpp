@@ -23,6 +23,7 @@ const char* kind_letters(ReportKind k) {
 Result<ComposedReport> compose(ReportSnapshot& s, const ReportRequest& r, PdfDocument& doc, Timestamp now) {
     switch (r.kind) {
         case ReportKind::Ledger: return compose_ledger_document(s, r, doc, now);
+        case ReportKind::EvidenceForm: return compose_evidence_form_document(s, r, doc, now);
         case ReportKind::Custody: return compose_custody_document(s, r, doc, now);
         case ReportKind::Reconciliation: return compose_reconciliation_document(s, r, doc, now);
         default: break;
