@@ -51,7 +51,8 @@ bool ring_lines(PdfDocument& doc, float cx, float cy, int dir, const std::vector
             if (draw && line.blank) {
                 const float x = cx - w / 2 + mm(2);
                 doc.text(x, baseline, piece, line.size);
-                doc.line(x + doc.text_width(piece, line.size) + 1, baseline - 1, cx + w / 2 - mm(2), baseline - 1, 0.4f);
+                doc.line(x + doc.text_width(piece, line.size) + 1, baseline - 1, cx + w / 2 - mm(2), baseline - 1,
+                         0.4f);
             } else if (draw) {
                 doc.text(cx, baseline, piece, line.size, Align::Center);
             }
@@ -81,21 +82,21 @@ void disc_label(PdfDocument& doc, const DiscLabels& dl, const DiscCopy& copy, fl
     doc.circle(cx, cy, mm(kDiscHoleDiameterMm / 2), 0.8f);
     const std::string unit = std::string(tr(lang, "制作单位：", "Unit: ")) + dl.producing_unit;
     ring_half(doc, cx, cy, +1,
-               {{std::string(tr(lang, "案件编号 ", "Case ")) + dl.case_number, 9.5f},
-                {unit, 8},
-                {dl.agency, 8.5f},
-                {tr(lang, "执法音像证据光盘", "A/V evidence disc"), 13}});
+              {{std::string(tr(lang, "案件编号 ", "Case ")) + dl.case_number, 9.5f},
+               {unit, 8},
+               {dl.agency, 8.5f},
+               {tr(lang, "执法音像证据光盘", "A/V evidence disc"), 13}});
     const std::string name_label = tr(lang, "名称：", "Name: ");
     RingLine name = dl.activity.empty() ? RingLine{name_label, 8, true} : RingLine{name_label + dl.activity, 8};
     ring_half(doc, cx, cy, -1,
-               {name,
-                {std::string(tr(lang, "制作人 ", "Maker ")) + dl.maker + "   " + format_local_date(dl.made_at), 8},
-                {copy_text(copy.number, dl.copies.size(), lang) + tr(lang, " · 文件 ", " · files: ") +
-                     std::to_string(dl.files) + tr(lang, " 个", ""),
-                 8},
-                {tr(lang, "镜像 SHA-256", "Image SHA-256"), 6},
-                {dl.iso_sha256.substr(0, 32), 6},
-                {dl.iso_sha256.size() > 32 ? dl.iso_sha256.substr(32) : "", 6}});
+              {name,
+               {std::string(tr(lang, "制作人 ", "Maker ")) + dl.maker + "   " + format_local_date(dl.made_at), 8},
+               {copy_text(copy.number, dl.copies.size(), lang) + tr(lang, " · 文件 ", " · files: ") +
+                    std::to_string(dl.files) + tr(lang, " 个", ""),
+                8},
+               {tr(lang, "镜像 SHA-256", "Image SHA-256"), 6},
+               {dl.iso_sha256.substr(0, 32), 6},
+               {dl.iso_sha256.size() > 32 ? dl.iso_sha256.substr(32) : "", 6}});
 }
 
 // The sleeve: the same fields in full, each on a ruled line, and lines to write on for
@@ -192,14 +193,14 @@ void compose_disc_labels(ReportPages& pages, const DiscLabels& d) {
                      {tr(lang, "制作时间", "Made"), format_local(d.made_at), 1.4f}});
     form_row(pages, {{tr(lang, "文件数量", "Files"), std::to_string(d.files), 1},
                      {tr(lang, "镜像文件", "Disc image"), d.iso_name, 4}});
-    form_row(pages, {{tr(lang, "镜像 SHA-256（sha256sum 核对）", "Image SHA-256 (check with sha256sum)"), d.iso_sha256, 1}});
+    form_row(pages,
+             {{tr(lang, "镜像 SHA-256（sha256sum 核对）", "Image SHA-256 (check with sha256sum)"), d.iso_sha256, 1}});
     pages.section(tr(lang, "光盘份数（R20：刻录两份）", "Copies (R20: burnt in two copies)"));
     {
-        ReportTable t(pages,
-                      {{tr(lang, "份次", "Copy"), 1},
-                       {tr(lang, "登记的标签内容", "Label as recorded"), 4},
-                       {tr(lang, "登记时间", "Recorded"), 1.3f},
-                       {tr(lang, "登记人", "Recorded by"), 0.8f}});
+        ReportTable t(pages, {{tr(lang, "份次", "Copy"), 1},
+                              {tr(lang, "登记的标签内容", "Label as recorded"), 4},
+                              {tr(lang, "登记时间", "Recorded"), 1.3f},
+                              {tr(lang, "登记人", "Recorded by"), 0.8f}});
         for (const auto& c : d.copies)
             t.row({copy_text(c.number, d.copies.size(), lang),
                    c.recorded_label.empty() ? tr(lang, "尚未登记", "not yet recorded") : c.recorded_label,

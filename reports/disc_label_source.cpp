@@ -16,8 +16,9 @@ std::string base_name(const std::string& path) {
 Result<std::optional<Id>> which_export(db::Connection& c, std::optional<Id> export_id,
                                        const std::optional<std::string>& case_number) {
     if (export_id) return export_id;
-    auto q = c.prepare("SELECT id FROM evidence_exports WHERE ?1 IS NULL OR case_number = ?1 "
-                       "ORDER BY made_at_ms DESC, id DESC LIMIT 1");
+    auto q = c.prepare(
+        "SELECT id FROM evidence_exports WHERE ?1 IS NULL OR case_number = ?1 "
+        "ORDER BY made_at_ms DESC, id DESC LIMIT 1");
     if (!q) return fail(q.error());
     q->bind(1, case_number);
     auto r = q->step();
@@ -32,8 +33,9 @@ Result<DiscLabels> load_disc_labels(ReportSnapshot& s, std::optional<Id> export_
                                     const std::optional<std::string>& case_number) {
     auto id = which_export(s.db(), export_id, case_number);
     if (!id) return fail(id.error());
-    auto q = s.db().prepare("SELECT id, case_number, iso_path, iso_sha256, maker, extractor, made_at_ms, recordings "
-                            "FROM evidence_exports WHERE id = ?1");
+    auto q = s.db().prepare(
+        "SELECT id, case_number, iso_path, iso_sha256, maker, extractor, made_at_ms, recordings "
+        "FROM evidence_exports WHERE id = ?1");
     if (!q) return fail(q.error());
     q->bind(1, **id);
     auto row = q->step();
@@ -52,7 +54,8 @@ Result<DiscLabels> load_disc_labels(ReportSnapshot& s, std::optional<Id> export_
 
     // The export copies the case's archived footage, so its cameras' unit made the disc.
     auto units = s.db().prepare(
-        "SELECT DISTINCT u.name FROM recordings r JOIN devices d ON d.id = r.device_id JOIN units u ON u.id = d.unit_id "
+        "SELECT DISTINCT u.name FROM recordings r JOIN devices d ON d.id = r.device_id JOIN units u ON u.id = "
+        "d.unit_id "
         "WHERE r.case_number = ?1 AND r.state IN ('committed', 'wiped') AND r.purged_at_ms IS NULL ORDER BY u.name");
     if (!units) return fail(units.error());
     units->bind(1, d.case_number);
@@ -65,8 +68,9 @@ Result<DiscLabels> load_disc_labels(ReportSnapshot& s, std::optional<Id> export_
     }
     d.producing_unit = names.size() == 1 ? names.front() : d.agency;
 
-    auto copies = s.db().prepare("SELECT copy_number, label, recorded_at_ms, recorded_by FROM evidence_copies "
-                                 "WHERE export_id = ?1 ORDER BY copy_number");
+    auto copies = s.db().prepare(
+        "SELECT copy_number, label, recorded_at_ms, recorded_by FROM evidence_copies "
+        "WHERE export_id = ?1 ORDER BY copy_number");
     if (!copies) return fail(copies.error());
     copies->bind(1, d.export_id);
     std::vector<DiscCopy> recorded;

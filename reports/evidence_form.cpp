@@ -80,17 +80,18 @@ void compose_evidence_form(ReportPages& pages, const EvidenceForm& f) {
                    file.sha256.empty() ? tr(lang, "尚未校验", "not yet verified") : file.sha256});
         }
     }
-    std::string note = tr(lang,
-                          "开始时间按本柜时钟记录（已按归还时测得的设备时钟偏差校正）；SHA-256 为存档副本的校验值，可用 sha256sum 核对。",
-                          "Start times are by the kiosk's clock (corrected for the camera's clock offset measured at "
-                          "return); each SHA-256 is that of the archive copy and can be checked with sha256sum.");
+    std::string note = tr(
+        lang,
+        "开始时间按本柜时钟记录（已按归还时测得的设备时钟偏差校正）；SHA-256 为存档副本的校验值，可用 sha256sum 核对。",
+        "Start times are by the kiosk's clock (corrected for the camera's clock offset measured at "
+        "return); each SHA-256 is that of the archive copy and can be checked with sha256sum.");
     if (camera_clock) note += tr(lang, " * 按设备时钟，未经校正。", " * By the camera's clock, not corrected.");
     pages.paragraph(note, 7.5f);
 
     // R21: signed by the officers, countersigned by the unit head, sealed, filed.
-    signature_row(pages, {tr(lang, "执法人员签名", "Officers' signatures"),
-                          tr(lang, "单位负责人审核签名", "Unit head's countersignature"),
-                          tr(lang, "单位盖章", "Unit seal")});
+    signature_row(pages,
+                  {tr(lang, "执法人员签名", "Officers' signatures"),
+                   tr(lang, "单位负责人审核签名", "Unit head's countersignature"), tr(lang, "单位盖章", "Unit seal")});
     pages.advance(mm(2));
     form_row(pages, {{tr(lang, "归档日期", "Filed on"), "", 1},
                      {tr(lang, "档案编号", "File number"), "", 1},

@@ -63,10 +63,11 @@ Result<std::pair<std::vector<Id>, std::string>> chosen(db::Connection& c, const 
         if (!ids) return fail(ids.error());
         return std::make_pair(std::move(*ids), *case_number);
     }
-    auto ids = ids_of(c,
-                      "SELECT r.id FROM recordings r WHERE r.job_id = (SELECT id FROM offload_jobs WHERE state = 'complete' "
-                      "ORDER BY finished_at_ms DESC, id DESC LIMIT 1) AND r.purged_at_ms IS NULL ORDER BY r.id",
-                      std::nullopt);
+    auto ids =
+        ids_of(c,
+               "SELECT r.id FROM recordings r WHERE r.job_id = (SELECT id FROM offload_jobs WHERE state = 'complete' "
+               "ORDER BY finished_at_ms DESC, id DESC LIMIT 1) AND r.purged_at_ms IS NULL ORDER BY r.id",
+               std::nullopt);
     if (!ids) return fail(ids.error());
     if (ids->empty()) return fail(Error(MessageId::ReportNoRecordings));
     return std::make_pair(std::move(*ids), std::string());

@@ -1,6 +1,8 @@
 // The disc labels and sleeves of an evidence export (R20): what each copy's label and
 // sleeve say, checked against the export record, and the label's real size measured on
 // the rendered page, as a ruler on the printout would.
+#include "reports/disc_label.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,7 +13,6 @@
 #include <queue>
 #include <vector>
 
-#include "reports/disc_label.h"
 #include "tests/reports/documents/demo_copy.h"
 #include "tests/reports/documents/form_checks.h"
 #include "tests/reports/documents/report_checks.h"
@@ -113,8 +114,10 @@ const Shape* find_shape(const std::vector<Shape>& all, bool (Shape::*kind)() con
 }
 
 std::string producing_unit(const std::string& db, const std::string& case_number) {
-    const std::string units = "FROM recordings r JOIN devices d ON d.id = r.device_id JOIN units u ON u.id = d.unit_id "
-                              "WHERE r.case_number = '" + case_number + "' AND r.state IN ('committed', 'wiped')";
+    const std::string units =
+        "FROM recordings r JOIN devices d ON d.id = r.device_id JOIN units u ON u.id = d.unit_id "
+        "WHERE r.case_number = '" +
+        case_number + "' AND r.state IN ('committed', 'wiped')";
     if (db_text(db, "SELECT count(DISTINCT u.id) " + units) == "1") return db_text(db, "SELECT u.name " + units);
     return db_text(db, "SELECT value FROM agency_profile WHERE key = 'agency_name'");
 }
@@ -131,8 +134,10 @@ TEST(DiscLabelReport, R20_EachCopyHasALabelAndASleeveWithUnitMakerDateAndCase) {
     const std::string date = db_text(db, "SELECT date(made_at_ms / 1000, 'unixepoch', '+8 hours') " + newest);
     const std::string export_id = db_text(db, "SELECT id " + newest);
     const std::string unit = producing_unit(db, case_number);
-    const int copies = std::max(2, std::stoi(db_text(db, "SELECT coalesce(max(copy_number), 0) FROM evidence_copies "
-                                                         "WHERE export_id = " + export_id)));
+    const int copies = std::max(2, std::stoi(db_text(db,
+                                                     "SELECT coalesce(max(copy_number), 0) FROM evidence_copies "
+                                                     "WHERE export_id = " +
+                                                         export_id)));
     TempDir dir;
     auto f = make_report_file(db, request_of(ReportKind::DiscLabel), dir.path().string(), "disc-label");
     ASSERT_EQ(f.made.finished.pages, 1 + copies) << "the export on page 1, then one page a copy";
@@ -140,11 +145,12 @@ TEST(DiscLabelReport, R20_EachCopyHasALabelAndASleeveWithUnitMakerDateAndCase) {
     const std::string first = pdf_text_compact(f.path, 1, 1);
     EXPECT_NE(first.find("导出编号" + export_id), std::string::npos);
     EXPECT_NE(first.find(sha), std::string::npos);
-    for (int c = 1; c <= std::stoi(db_text(db, "SELECT count(*) FROM evidence_copies WHERE export_id = " + export_id)); ++c)
-        EXPECT_NE(first.find(without_whitespace(db_text(
-                      db, "SELECT label FROM evidence_copies WHERE export_id = " + export_id + " AND copy_number = " +
-                              std::to_string(c)))),
-                  std::string::npos)
+    for (int c = 1; c <= std::stoi(db_text(db, "SELECT count(*) FROM evidence_copies WHERE export_id = " + export_id));
+         ++c)
+        EXPECT_NE(
+            first.find(without_whitespace(db_text(db, "SELECT label FROM evidence_copies WHERE export_id = " +
+                                                          export_id + " AND copy_number = " + std::to_string(c)))),
+            std::string::npos)
             << "copy " << c;
     for (int c = 1; c <= copies; ++c) {
         const std::string page = pdf_text_compact(f.path, c + 1, c + 1);
@@ -189,7 +195,8 @@ TEST(DiscLabelReport, R20_TheLabelIsARealSize120MmDiscAndTheSleeve125MmBetweenHe
         for (int y = clamp->y0; y <= clamp->y1; ++y)
             for (int x = clamp->x0; x <= clamp->x1; ++x) {
                 const double r = std::hypot(x - disc->cx(), y - disc->cy()) * kMmPerPixel;
-                if (r > reports::kDiscHoleDiameterMm / 2 + 1 && r < reports::kDiscClampDiameterMm / 2 - 1 && g.dark(x, y))
+                if (r > reports::kDiscHoleDiameterMm / 2 + 1 && r < reports::kDiscClampDiameterMm / 2 - 1 &&
+                    g.dark(x, y))
                     ++printed;
             }
         EXPECT_EQ(printed, 0) << "the clamping ring is left blank";
@@ -234,9 +241,10 @@ TEST(DiscLabelReport, R20_TheNewestExportOfACaseAndTwoCopiesBeforeAnyIsRecorded)
     {
         // The case exported again (a disc was lost), its copies not yet burnt.
         RawDb raw(db);
-        raw.must("INSERT INTO evidence_exports(case_number, folder, iso_path, iso_sha256, maker, extractor, made_at_ms, "
-                 "recordings) SELECT case_number, folder || '-2', replace(iso_path, '.iso', '-2.iso'), '" + sha +
-                 "', maker, extractor, made_at_ms + 86400000, recordings FROM evidence_exports ORDER BY id LIMIT 1");
+        raw.must(
+            "INSERT INTO evidence_exports(case_number, folder, iso_path, iso_sha256, maker, extractor, made_at_ms, "
+            "recordings) SELECT case_number, folder || '-2', replace(iso_path, '.iso', '-2.iso'), '" +
+            sha + "', maker, extractor, made_at_ms + 86400000, recordings FROM evidence_exports ORDER BY id LIMIT 1");
     }
     const std::string again = db_text(db, "SELECT max(id) FROM evidence_exports");
     ReportRequest r = request_of(ReportKind::DiscLabel);

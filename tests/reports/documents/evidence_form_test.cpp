@@ -56,11 +56,14 @@ TEST(EvidenceFormReport, R21_ByDefaultFillsTheNewestExportedCaseFromItsFilesAndC
         EXPECT_NE(f.compact.find(base_name(db_text(db, "SELECT r.source_path " + files + at))), std::string::npos);
     }
     // The device, and the officers of the checkout the offload closed (R10).
-    const std::string by_job = "FROM recordings r JOIN offload_jobs j ON j.id = r.job_id JOIN devices d ON d.id = r.device_id "
-                               "JOIN custody_entries c ON c.id = j.checkout_entry_id JOIN officers o ON o.id = c.officer_id "
-                               "WHERE r.case_number = '" + case_number + "' ORDER BY r.id LIMIT 1";
+    const std::string by_job =
+        "FROM recordings r JOIN offload_jobs j ON j.id = r.job_id JOIN devices d ON d.id = r.device_id "
+        "JOIN custody_entries c ON c.id = j.checkout_entry_id JOIN officers o ON o.id = c.officer_id "
+        "WHERE r.case_number = '" +
+        case_number + "' ORDER BY r.id LIMIT 1";
     EXPECT_NE(f.compact.find(db_text(db, "SELECT d.serial " + by_job)), std::string::npos);
-    EXPECT_NE(f.compact.find(without_whitespace(db_text(db, "SELECT d.brand || d.model " + by_job))), std::string::npos);
+    EXPECT_NE(f.compact.find(without_whitespace(db_text(db, "SELECT d.brand || d.model " + by_job))),
+              std::string::npos);
     const std::string officer = db_text(db, "SELECT o.name || '（' || o.number || '）' " + by_job);
     EXPECT_NE(f.compact.find("执法人员摄录人" + officer), std::string::npos) << f.text;
     // Start and end from the files: the kiosk-corrected start, plus the length.
@@ -71,8 +74,10 @@ TEST(EvidenceFormReport, R21_ByDefaultFillsTheNewestExportedCaseFromItsFilesAndC
     const auto total = std::stoll(db_text(db, "SELECT sum(coalesce(r.duration_ms, 0)) " + files));
     EXPECT_NE(f.compact.find(without_whitespace(first + last + reports::duration_text(total, Lang::Zh))),
               std::string::npos)
-        << first << " " << last << "\n" << f.text;
-    EXPECT_NE(f.compact.find(db_text(db, "SELECT r.container || '/' || r.codec " + files + " LIMIT 1")), std::string::npos);
+        << first << " " << last << "\n"
+        << f.text;
+    EXPECT_NE(f.compact.find(db_text(db, "SELECT r.container || '/' || r.codec " + files + " LIMIT 1")),
+              std::string::npos);
     // No place was given: the box is left empty for the officers, never made up.
     EXPECT_NE(f.compact.find("摄录地点开始时间"), std::string::npos) << f.text;
     for (const char* box : {"执法人员签名", "单位负责人审核签名", "单位盖章", "归档日期"})
@@ -85,13 +90,15 @@ TEST(EvidenceFormReport, R21_ByDefaultFillsTheNewestExportedCaseFromItsFilesAndC
 TEST(EvidenceFormReport, R21_R10_NamedRecordingsInEnglishWithPlaceActivityAndThePartner) {
     const std::string db = REPORT_DEMO_DB;
     // A completed offload of a two-person checkout with at least two files.
-    const std::string job = db_text(
-        db, "SELECT j.id FROM offload_jobs j JOIN custody_entries c ON c.id = j.checkout_entry_id "
-            "WHERE j.state = 'complete' AND c.partner_id IS NOT NULL "
-            "AND (SELECT count(*) FROM recordings r WHERE r.job_id = j.id) >= 2 ORDER BY j.id DESC LIMIT 1");
+    const std::string job =
+        db_text(db,
+                "SELECT j.id FROM offload_jobs j JOIN custody_entries c ON c.id = j.checkout_entry_id "
+                "WHERE j.state = 'complete' AND c.partner_id IS NOT NULL "
+                "AND (SELECT count(*) FROM recordings r WHERE r.job_id = j.id) >= 2 ORDER BY j.id DESC LIMIT 1");
     ASSERT_FALSE(job.empty());
     const std::string first = db_text(db, "SELECT min(id) FROM recordings WHERE job_id = " + job);
-    const std::string second = db_text(db, "SELECT min(id) FROM recordings WHERE job_id = " + job + " AND id > " + first);
+    const std::string second =
+        db_text(db, "SELECT min(id) FROM recordings WHERE job_id = " + job + " AND id > " + first);
     ReportRequest r = request_of(ReportKind::EvidenceForm, Lang::En);
     r.recordings = {std::stoll(first), std::stoll(second)};
     r.place = "Renmin Road crossing, east side";
@@ -101,12 +108,15 @@ TEST(EvidenceFormReport, R21_R10_NamedRecordingsInEnglishWithPlaceActivityAndThe
     EXPECT_NE(f.text.find("Record of audio and video recording"), std::string::npos);
     EXPECT_NE(f.compact.find("Place" + without_whitespace(r.place)), std::string::npos) << f.text;
     EXPECT_NE(f.compact.find(without_whitespace(r.activity)), std::string::npos);
-    const std::string who = "FROM offload_jobs j JOIN custody_entries c ON c.id = j.checkout_entry_id "
-                            "JOIN officers o ON o.id = c.officer_id JOIN officers p ON p.id = c.partner_id WHERE j.id = " + job;
+    const std::string who =
+        "FROM offload_jobs j JOIN custody_entries c ON c.id = j.checkout_entry_id "
+        "JOIN officers o ON o.id = c.officer_id JOIN officers p ON p.id = c.partner_id WHERE j.id = " +
+        job;
     const std::string officer = db_text(db, "SELECT o.name || '（' || o.number || '）' " + who);
     const std::string partner = db_text(db, "SELECT p.name || '（' || p.number || '）' " + who);
     // Both officers are named; the one who carried the camera recorded.
-    EXPECT_NE(f.compact.find("Recordedby" + officer + "," + partner + officer + "Activity"), std::string::npos) << f.text;
+    EXPECT_NE(f.compact.find("Recordedby" + officer + "," + partner + officer + "Activity"), std::string::npos)
+        << f.text;
     EXPECT_NE(f.compact.find("Files(2,"), std::string::npos);
     for (const auto& id : {first, second})
         EXPECT_NE(f.compact.find(db_text(db, "SELECT sha256 FROM recordings WHERE id = " + id)), std::string::npos);
@@ -122,17 +132,20 @@ TEST(EvidenceFormReport, R21_WithoutAnyExportItFillsTheNewestCompletedOffload) {
     {
         // A kiosk that has never exported a case: the demo's export taken out again.
         RawDb raw(db);
-        raw.must("DROP TRIGGER evidence_copies_no_delete; DROP TRIGGER evidence_exports_no_delete;"
-                 "DELETE FROM evidence_copies; DELETE FROM evidence_exports;");
+        raw.must(
+            "DROP TRIGGER evidence_copies_no_delete; DROP TRIGGER evidence_exports_no_delete;"
+            "DELETE FROM evidence_copies; DELETE FROM evidence_exports;");
     }
-    const std::string job =
-        db_text(db, "SELECT id FROM offload_jobs WHERE state = 'complete' ORDER BY finished_at_ms DESC, id DESC LIMIT 1");
+    const std::string job = db_text(
+        db, "SELECT id FROM offload_jobs WHERE state = 'complete' ORDER BY finished_at_ms DESC, id DESC LIMIT 1");
     const std::string count = db_text(db, "SELECT count(*) FROM recordings WHERE job_id = " + job);
     ASSERT_NE(count, "0");
     auto f = make_report_file(db, request_of(ReportKind::EvidenceForm), dir.path().string(), "newest-offload");
     EXPECT_NE(f.compact.find("录音录像文件（" + count + "个"), std::string::npos) << f.text;
-    EXPECT_NE(f.compact.find(db_text(db, "SELECT d.serial FROM offload_jobs j JOIN devices d ON d.id = j.device_id "
-                                         "WHERE j.id = " + job)),
+    EXPECT_NE(f.compact.find(db_text(db,
+                                     "SELECT d.serial FROM offload_jobs j JOIN devices d ON d.id = j.device_id "
+                                     "WHERE j.id = " +
+                                         job)),
               std::string::npos);
     EXPECT_NE(f.compact.find(db_text(db, "SELECT sha256 FROM recordings WHERE job_id = " + job + " LIMIT 1")),
               std::string::npos);
@@ -154,8 +167,9 @@ TEST(EvidenceFormReport, R21_ACaseByNumberAndItsRefusals) {
     expect_refused(db, r, MessageId::RecordingUnknown);
     // One form covers one camera.
     r.recordings = {std::stoll(db_text(db, "SELECT min(id) FROM recordings")),
-                    std::stoll(db_text(db, "SELECT min(r.id) FROM recordings r WHERE r.device_id <> "
-                                           "(SELECT device_id FROM recordings ORDER BY id LIMIT 1)"))};
+                    std::stoll(db_text(db,
+                                       "SELECT min(r.id) FROM recordings r WHERE r.device_id <> "
+                                       "(SELECT device_id FROM recordings ORDER BY id LIMIT 1)"))};
     expect_refused(db, r, MessageId::ReportMixedDevices);
 }
 
@@ -168,7 +182,8 @@ TEST(EvidenceFormReport, R21_AKioskWithNoFootageSaysSo) {
 
 TEST(EvidenceFormReport, R21_CustodyctlMakesItWithOnlyOut) {
     TempDir dir;
-    auto r = run_command({CUSTODYCTL_PATH, "--db", REPORT_DEMO_DB, "report", "evidence-form", "--out", dir.file("f.pdf")});
+    auto r =
+        run_command({CUSTODYCTL_PATH, "--db", REPORT_DEMO_DB, "report", "evidence-form", "--out", dir.file("f.pdf")});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(pdf_pages(dir.file("f.pdf")), 1);
     auto place = run_command({CUSTODYCTL_PATH, "--db", REPORT_DEMO_DB, "report", "evidence-form", "--case",
