@@ -26,6 +26,7 @@ Result<ComposedReport> compose(ReportSnapshot& s, const ReportRequest& r, PdfDoc
         case ReportKind::EvidenceForm: return compose_evidence_form_document(s, r, doc, now);
         case ReportKind::DiscLabel: return compose_disc_label_document(s, r, doc, now);
         case ReportKind::Receipt: return compose_receipt_document(s, r, doc, now);
+        case ReportKind::Interruption: return compose_interruption_document(s, r, doc, now);
         case ReportKind::Custody: return compose_custody_document(s, r, doc, now);
         case ReportKind::Reconciliation: return compose_reconciliation_document(s, r, doc, now);
         default: break;
