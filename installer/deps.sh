@@ -13,14 +13,19 @@ packages=(
   xorriso  # the evidence disc images (R19, R20)
   libwxgtk3.2-dev fonts-noto-cjk gettext  # the touchscreen kiosk, its Chinese text and catalogues
   xvfb xauth imagemagick  # without a display the demo runs on a virtual one and photographs it
+  # PDF reports: libharu, the one CJK font it embeds correctly, QR codes, fontconfig to
+  # read the font's characters; printing through CUPS.
+  libhpdf-dev fonts-wqy-zenhei libqrencode-dev libfontconfig-dev libcups2-dev
 )
 if [ "${1:-}" = "--test" ]; then
   # libnfc-bin (nfc-list) and mbpoll check the simulators with independent clients;
   # ffmpeg makes the small media files of the camera simulator and exiftool writes their
-  # EXIF; clang builds the fuzzers; xdotool taps the kiosk under Xvfb.
+  # EXIF; clang builds the fuzzers; xdotool taps the kiosk under Xvfb; poppler-utils reads
+  # the reports back; cups (a private cupsd per test) with cups-filters' PDF driver
+  # receives the print jobs.
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3
              libnfc-bin mbpoll socat ffmpeg libimage-exiftool-perl clang libclang-rt-14-dev
-             xdotool)
+             xdotool poppler-utils cups cups-client cups-filters)
 fi
 
 missing=()

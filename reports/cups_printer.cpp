@@ -266,7 +266,13 @@ Result<PrintJob> CupsPrinter::submit(const std::string& pdf_path, const std::str
         auto slash = pdf_path.rfind('/');
         job_title = slash == std::string::npos ? pdf_path : pdf_path.substr(slash + 1);
     }
-    const int id = cupsPrintFile2(CUPS_HTTP_DEFAULT, name.c_str(), pdf_path.c_str(), job_title.c_str(), 0, nullptr);
+    // Every report is laid out on A4; a queue whose driver defaults to Letter would
+    // otherwise scale or crop it.
+    cups_option_t* options = nullptr;
+    int num_options = cupsAddOption("media", "A4", 0, &options);
+    const int id = cupsPrintFile2(CUPS_HTTP_DEFAULT, name.c_str(), pdf_path.c_str(), job_title.c_str(), num_options,
+                                  options);
+    cupsFreeOptions(num_options, options);
     if (id == 0) {
         switch (cupsLastError()) {
             case IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS:

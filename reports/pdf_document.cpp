@@ -40,8 +40,16 @@ struct PdfDocument::State {
     HpdfErrors errors;
     std::vector<char32_t> replaced;
     std::unordered_set<char32_t> replaced_seen;
-    std::unordered_map<char32_t, float> widths;  // per point of font size
+    std::vector<float> widths = std::vector<float>(0x10000, -1.0f);  // per point of font size; -1: not measured
     EVP_MD_CTX* digest = nullptr;
+    // What the current page's content stream has set, so that a long table does not
+    // repeat BT/ET, the font and the line settings for every cell and rule (a year's
+    // ledger is 50,000 rows: the bytes add up).
+    bool in_text = false;
+    float font_size = 0;
+    float line_width = -1;
+    float stroke_gray = -1;
+    float fill_gray = -1;
 
     explicit State(GlyphCoverage c) : coverage(std::move(c)) {}
     ~State() {
@@ -50,15 +58,41 @@ struct PdfDocument::State {
     }
     HPDF_Page page() const { return pages.at(static_cast<std::size_t>(current)); }
 
+    void end_text() {
+        if (in_text) HPDF_Page_EndText(page());
+        in_text = false;
+    }
+    // Before drawing on another page: nothing of this page's state carries over.
+    void leave_page() {
+        if (current >= 0) end_text();
+        font_size = 0;
+        line_width = stroke_gray = fill_gray = -1;
+    }
+    HPDF_Page for_graphics() {
+        end_text();
+        return page();
+    }
+    void stroke_style(float width, float gray) {
+        HPDF_Page p = page();
+        if (width != line_width) HPDF_Page_SetLineWidth(p, width);
+        if (gray != stroke_gray) HPDF_Page_SetGrayStroke(p, gray);
+        line_width = width;
+        stroke_gray = gray;
+    }
+    void fill_style(float gray) {
+        if (gray != fill_gray) HPDF_Page_SetGrayFill(page(), gray);
+        fill_gray = gray;
+    }
+
     float width_of(char32_t c) {
-        auto it = widths.find(c);
-        if (it != widths.end()) return it->second;
+        if (c >= 0x10000) c = kMissingCharacter;  // fit_to_font has replaced it already
+        if (widths[c] >= 0) return widths[c];
         std::string one;
         append_utf8(one, c);
         HPDF_TextWidth w = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(one.data()),
                                                static_cast<HPDF_UINT>(one.size()));
         float per_point = static_cast<float>(w.width) / 1000.0f;
-        widths.emplace(c, per_point);
+        widths[c] = per_point;
         return per_point;
     }
 
@@ -114,6 +148,7 @@ Result<std::unique_ptr<PdfDocument>> PdfDocument::create(const DocumentInfo& inf
 }
 
 void PdfDocument::add_page(Orientation o) {
+    s_->leave_page();
     HPDF_Page p = HPDF_AddPage(s_->doc);
     HPDF_Page_SetSize(p, HPDF_PAGE_SIZE_A4,
                       o == Orientation::Portrait ? HPDF_PAGE_PORTRAIT : HPDF_PAGE_LANDSCAPE);
@@ -122,6 +157,7 @@ void PdfDocument::add_page(Orientation o) {
 }
 
 void PdfDocument::add_page(float width, float height) {
+    s_->leave_page();
     HPDF_Page p = HPDF_AddPage(s_->doc);
     HPDF_Page_SetWidth(p, width);
     HPDF_Page_SetHeight(p, height);
@@ -131,6 +167,8 @@ void PdfDocument::add_page(float width, float height) {
 
 void PdfDocument::select_page(int index) {
     if (index < 0 || index >= page_count()) throw std::logic_error("select_page: no such page");
+    if (index == s_->current) return;
+    s_->leave_page();
     s_->current = index;
 }
 int PdfDocument::page_count() const { return static_cast<int>(s_->pages.size()); }
@@ -156,16 +194,33 @@ void PdfDocument::text(float x, float y, std::string_view utf8, float size, Alig
         x -= align == Align::Center ? w / 2 : w;
     }
     HPDF_Page p = s_->page();
-    HPDF_Page_BeginText(p);
-    HPDF_Page_SetFontAndSize(p, s_->font, size);
+    if (!s_->in_text) {
+        HPDF_Page_BeginText(p);
+        s_->in_text = true;
+    }
+    s_->fill_style(0);  // text is painted with the fill colour a shaded cell may have left
+    if (size != s_->font_size) HPDF_Page_SetFontAndSize(p, s_->font, size);
+    s_->font_size = size;
     HPDF_Page_TextOut(p, x, y, t.c_str());
-    HPDF_Page_EndText(p);
 }
 
 std::vector<std::string> PdfDocument::wrap(std::string_view utf8, float size, float width) {
-    std::u32string text = decode_utf8(s_->shown(utf8));
-    std::vector<std::string> lines;
+    std::string fitted = s_->shown(utf8);
     const float limit = width / size;
+    // Most table cells fit on one line: measure before taking the text apart.
+    float whole = 0;
+    bool ascii = true;
+    for (char ch : fitted) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+    if (ascii) {
+        for (char ch : fitted) whole += s_->width_of(static_cast<unsigned char>(ch));
+        if (whole <= limit) return {std::move(fitted)};
+    }
+    std::u32string text = decode_utf8(fitted);
+    if (!ascii) {
+        for (char32_t c : text) whole += s_->width_of(c);
+        if (whole <= limit) return {std::move(fitted)};
+    }
+    std::vector<std::string> lines;
     std::size_t start = 0;
     while (start < text.size()) {
         float w = 0;
@@ -192,42 +247,38 @@ std::vector<std::string> PdfDocument::wrap(std::string_view utf8, float size, fl
 }
 
 void PdfDocument::line(float x1, float y1, float x2, float y2, float width, float gray) {
-    HPDF_Page p = s_->page();
-    HPDF_Page_SetLineWidth(p, width);
-    HPDF_Page_SetGrayStroke(p, gray);
+    HPDF_Page p = s_->for_graphics();
+    s_->stroke_style(width, gray);
     HPDF_Page_MoveTo(p, x1, y1);
     HPDF_Page_LineTo(p, x2, y2);
     HPDF_Page_Stroke(p);
 }
 
 void PdfDocument::rect(float x, float y, float w, float h, float width) {
-    HPDF_Page p = s_->page();
-    HPDF_Page_SetLineWidth(p, width);
-    HPDF_Page_SetGrayStroke(p, 0);
+    HPDF_Page p = s_->for_graphics();
+    s_->stroke_style(width, 0);
     HPDF_Page_Rectangle(p, x, y, w, h);
     HPDF_Page_Stroke(p);
 }
 
 void PdfDocument::fill_rect(float x, float y, float w, float h, float gray) {
-    HPDF_Page p = s_->page();
-    HPDF_Page_SetGrayFill(p, gray);
+    HPDF_Page p = s_->for_graphics();
+    s_->fill_style(gray);
     HPDF_Page_Rectangle(p, x, y, w, h);
     HPDF_Page_Fill(p);
-    HPDF_Page_SetGrayFill(p, 0);
 }
 
 void PdfDocument::circle(float x, float y, float radius, float width) {
-    HPDF_Page p = s_->page();
-    HPDF_Page_SetLineWidth(p, width);
-    HPDF_Page_SetGrayStroke(p, 0);
+    HPDF_Page p = s_->for_graphics();
+    s_->stroke_style(width, 0);
     HPDF_Page_Circle(p, x, y, radius);
     HPDF_Page_Stroke(p);
 }
 
 void PdfDocument::fill_squares(const std::vector<std::pair<float, float>>& corners, float side) {
     if (corners.empty()) return;
-    HPDF_Page p = s_->page();
-    HPDF_Page_SetGrayFill(p, 0);
+    HPDF_Page p = s_->for_graphics();
+    s_->fill_style(0);
     for (const auto& [x, y] : corners) HPDF_Page_Rectangle(p, x, y, side, side);
     HPDF_Page_Fill(p);
 }
@@ -251,6 +302,7 @@ std::string PdfDocument::content_digest() const {
 }
 
 Status PdfDocument::save(const std::string& path) {
+    s_->leave_page();
     if (s_->errors.first_error != HPDF_OK) return fail(pdf_error(s_->errors.first_error, s_->errors.first_detail, "compose"));
     const std::string partial = path + ".partial";
     if (HPDF_SaveToFile(s_->doc, partial.c_str()) != HPDF_OK || s_->errors.first_error != HPDF_OK) {

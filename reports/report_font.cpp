@@ -38,11 +38,11 @@ Result<GlyphCoverage> GlyphCoverage::of(const ReportFontFile& font) {
              base = FcCharSetNextPage(set, map, &next)) {
             for (unsigned i = 0; i < FC_CHARSET_MAP_SIZE; ++i)
                 for (unsigned bit = 0; bit < 32; ++bit)
-                    if (map[i] & (1u << bit)) c.codes_.insert(base + i * 32 + bit);
+                    if (map[i] & (1u << bit)) c.codes_->set(base + i * 32 + bit);
         }
     }
     FcPatternDestroy(pattern);
-    if (c.codes_.empty())
+    if (c.codes_->none())
         return fail(Error(MessageId::ReportFontUnusable, {font.path, "it holds no characters"}));
     return c;
 }

@@ -19,6 +19,7 @@
 #include "kiosk/core/offload_pool.h"
 #include "kiosk/terminal/background_work.h"
 #include "kiosk/terminal/device_history.h"
+#include "kiosk/terminal/report_printing.h"
 #include "kiosk/terminal/terminal_view.h"
 
 namespace custody::terminal {
@@ -38,6 +39,9 @@ struct TerminalParts {
     DeviceHistory& history;
     BackgroundWork& work;
     PostToUi post;
+    // The print buttons; without them a tap says there is no printer.
+    ReportPrinting* printing = nullptr;
+    BackgroundWork* print_work = nullptr;  // not `work`: a slow printer must not hold up a checkout
 };
 
 class KioskTerminal {
@@ -81,6 +85,7 @@ public:
     void tap_save_reconciliation();
     void tap_interruptions();
     void tap_approve(Id record_id);
+    void tap_print(PrintableReport what);
 
 private:
     void touch();  // a tap: the time-outs start again

@@ -118,6 +118,7 @@ struct TerminalView {
     std::optional<ReconciliationView> reconciliation;
     std::vector<PendingInterruptionView> pending_interruptions;
     std::optional<Error> notice;  // the last custodian action's outcome, or a failure to show
+    std::optional<std::string> printing;  // the report being printed, while it is
     int seconds_to_idle = 0;      // shown on screens that go back by themselves
 };
 

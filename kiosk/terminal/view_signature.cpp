@@ -77,6 +77,7 @@ std::string view_signature(const TerminalView& v) {
     o << '|';
     for (const auto& p : v.pending_interruptions) o << p.record.id << ',';
     put(o, v.notice);
+    o << '|' << v.printing.value_or("");
     return o.str();
 }
 

@@ -44,7 +44,10 @@ void slots_screen(const ScreenKit& kit, wxSizer* root, const TerminalView& v, Ki
     head->AddStretchSpacer();
     head->Add(kit.button(_("Reconcile inventory"), "reconcile", Tone::Primary, [&t] { t.tap_reconcile(); }), 0,
               wxRIGHT, kit.look.gap);
-    head->Add(kit.button(_("Interruption records"), "interruptions", Tone::Primary, [&t] { t.tap_interruptions(); }));
+    head->Add(kit.button(_("Interruption records"), "interruptions", Tone::Primary, [&t] { t.tap_interruptions(); }), 0,
+              wxRIGHT, kit.look.gap);
+    head->Add(kit.button(_("Print this month's ledger"), "print-ledger", Tone::Neutral,
+                         [&t] { t.tap_print(terminal::PrintableReport::UsageLedger); }, !v.printing));
     root->Add(head, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, kit.look.gap);
     notice_line(kit, root, v);
     const int columns = 8;
@@ -139,6 +142,10 @@ void reconciliation_screen(const ScreenKit& kit, wxSizer* root, const TerminalVi
     actions->Add(kit.button(r.saved_id ? _("Saved") : _("Save as reconciliation record"), "save-reconciliation",
                             Tone::Good, [&t] { t.tap_save_reconciliation(); }, !r.saved_id),
                  0, wxRIGHT, kit.look.gap);
+    if (r.saved_id)
+        actions->Add(kit.button(_("Print report"), "print-reconciliation", Tone::Primary,
+                                [&t] { t.tap_print(terminal::PrintableReport::Reconciliation); }, !v.printing),
+                     0, wxRIGHT, kit.look.gap);
     actions->AddStretchSpacer();
     actions->Add(kit.button(_("Back"), "back", Tone::Quiet, [&t] { t.tap_back(); }));
     root->Add(actions, 0, wxEXPAND | wxALL, kit.look.gap);

@@ -95,12 +95,15 @@ Result<std::unique_ptr<KioskRig>> KioskRig::open(const RigOptions& o) {
     if (!history) return fail(history.error());
     r->history_ = std::move(*history);
     r->work_ = std::make_unique<terminal::BackgroundWork>();
+    r->desk_ = std::make_unique<ReportDesk>(o.db_path, report_folder_for(o.db_path), r->clock_);
+    r->print_work_ = std::make_unique<terminal::BackgroundWork>();
     return r;
 }
 
 terminal::TerminalParts KioskRig::parts(terminal::PostToUi post) {
-    return terminal::TerminalParts{*store_,       clock_,    *monitor_, *checkout_, *pool_,
-                                   offload_board_, *history_, *work_,    std::move(post)};
+    return terminal::TerminalParts{*store_,        clock_,    *monitor_, *checkout_,     *pool_,
+                                   offload_board_, *history_, *work_,    std::move(post), desk_.get(),
+                                   print_work_.get()};
 }
 
 Status KioskRig::start(terminal::KioskTerminal& terminal, terminal::PostToUi post) {
@@ -118,6 +121,7 @@ void KioskRig::stop() {
     monitor_->stop();
     watcher_->drain();
     work_->drain();
+    print_work_->drain();
     bridge_->connect(nullptr, nullptr);
 }
 
@@ -125,6 +129,7 @@ KioskRig::~KioskRig() {
     stop();
     // The cabinet work and the arrivals end before what they use goes.
     work_.reset();
+    print_work_.reset();  // before the desk it prints with
     watcher_.reset();
     monitor_.reset();
 }

@@ -18,6 +18,7 @@
 #include "kiosk/media/file_media_probe.h"
 #include "kiosk/terminal/kiosk_terminal.h"
 #include "kiosk/ui/ledger_history.h"
+#include "kiosk/ui/report_desk.h"
 
 namespace custody::ui {
 
@@ -62,6 +63,8 @@ private:
     std::unique_ptr<CabinetCheckout> checkout_;
     std::unique_ptr<LedgerHistory> history_;
     std::unique_ptr<terminal::BackgroundWork> work_;
+    std::unique_ptr<ReportDesk> desk_;
+    std::unique_ptr<terminal::BackgroundWork> print_work_;
     bool started_ = false;
 };
 

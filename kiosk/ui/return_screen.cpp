@@ -103,11 +103,18 @@ void return_screen(const ScreenKit& kit, wxSizer* root, const TerminalView& v, K
             choices(kit, root, list, "interruption-");
             break;
         }
-        case ReturnStep::Finished:
+        case ReturnStep::Finished: {
+            notice_line(kit, root, v);
             root->AddStretchSpacer(1);
-            root->Add(kit.button(_("Done"), "done", Tone::Good, [&t] { t.tap_return_done(); }), 0,
-                      wxALIGN_CENTER | wxALL, kit.look.gap * 2);
+            auto* actions = new wxBoxSizer(wxHORIZONTAL);
+            if (r.offload_done && r.return_entry_id)
+                actions->Add(kit.button(_("Print receipt"), "print-receipt", Tone::Primary,
+                                        [&t] { t.tap_print(terminal::PrintableReport::OffloadReceipt); }, !v.printing),
+                             0, wxRIGHT, kit.look.gap * 2);
+            actions->Add(kit.button(_("Done"), "done", Tone::Good, [&t] { t.tap_return_done(); }));
+            root->Add(actions, 0, wxALIGN_CENTER | wxALL, kit.look.gap * 2);
             break;
+        }
     }
 }
 

@@ -82,6 +82,7 @@ void TerminalFixture::TearDown() {
     // was posted for a terminal about to go is dropped.
     bridge_.connect(nullptr, nullptr);
     work_.reset();
+    print_work_.reset();
     ui_.discard();
     terminal_.reset();
     pool_.reset();  // lets a running offload finish
@@ -118,7 +119,8 @@ void TerminalFixture::start_cabinet_with(int slots, const std::vector<int>& dock
 
 void TerminalFixture::start_terminal() {
     terminal::TerminalParts parts{store_.store(), store_.clock(), *monitor_, *checkout_, *pool_,
-                                  board_,         *history_,      *work_,    ui_.poster()};
+                                  board_,         *history_,      *work_,    ui_.poster(), printing_,
+                                  print_work_.get()};
     terminal_ = std::make_unique<terminal::KioskTerminal>(parts, [this] { ++changes_; }, terminal_timings_);
     bridge_.connect(terminal_.get(), ui_.poster());
 }

@@ -96,6 +96,9 @@ protected:
     std::unique_ptr<CabinetCheckout> checkout_;
     std::unique_ptr<ui::LedgerHistory> history_;
     std::unique_ptr<terminal::BackgroundWork> work_;
+    // The print buttons' parts; without them (the default) a tap finds no printer.
+    terminal::ReportPrinting* printing_ = nullptr;
+    std::unique_ptr<terminal::BackgroundWork> print_work_;
     std::unique_ptr<terminal::KioskTerminal> terminal_;
 
 private:
