@@ -49,6 +49,14 @@ echo "== 录像存档核对 / the footage archive, re-read against the database 
 echo
 installer/demo-hardware.sh build/kiosk "$db"
 echo
+echo "== PDF 报表 / PDF reports (R5, R13, R20, R21) =="
+reports=$(dirname "$db")/reports
+mkdir -p "$reports"
+for kind in ledger custody evidence-form disc-label receipt reconciliation interruption; do
+    "$ctl" report "$kind" --out "$reports/$kind.pdf"
+done
+echo "   打印：加 --print [队列]（custodyctl printers 列出队列） / to print: add --print [QUEUE] (custodyctl printers lists them)"
+echo
 # No screen here: the kiosk runs on a virtual one for a moment, long enough to photograph.
 shot=$(dirname "$db")/kiosk-idle.png
 xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" bash -c '

@@ -55,6 +55,16 @@ TEST(UsageLedgerReport, ListsTheNewestMonthsHandOversWithTheirOfficersAndRecordi
     keep_sample(f, "ledger");
 }
 
+TEST(UsageLedgerReport, MadeAgainFromTheSameDataItHasTheSameContentDigest) {
+    TempDir dir;
+    auto a = make_report_file(REPORT_DEMO_DB, ledger(), dir.path().string(), "a");
+    auto b = make_report_file(REPORT_DEMO_DB, ledger(), dir.path().string(), "b");
+    EXPECT_EQ(a.made.finished.content_sha256, b.made.finished.content_sha256);
+    EXPECT_EQ(a.made.finished.content_sha256.size(), 64u);
+    auto en = make_report_file(REPORT_DEMO_DB, ledger(Lang::En), dir.path().string(), "en");
+    EXPECT_NE(a.made.finished.content_sha256, en.made.finished.content_sha256) << "the digest follows the text";
+}
+
 TEST(UsageLedgerReport, InEnglishOnRequest) {
     TempDir dir;
     auto f = make_report_file(REPORT_DEMO_DB, ledger(Lang::En), dir.path().string(), "ledger-en");
