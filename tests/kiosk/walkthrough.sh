@@ -156,6 +156,22 @@ for _ in 1 2 3; do
 done
 shot 10-reconciliation
 [ "$(sqlite3 "$db" "SELECT count(*) FROM reconciliations")" -gt "$recs_before" ] || fail "no reconciliation record was saved"
+# The saved reconciliation's print button: the kiosk makes the report and keeps it beside
+# the database before it goes to a printer (the print itself is tested against a real
+# cupsd in tests/terminal/print_buttons_test.cpp; here no print server runs).
+saved_id=$(sqlite3 "$db" "SELECT max(id) FROM reconciliations")
+tap_button print-reconciliation
+report=""
+for _ in $(seq 150); do
+    report=$(ls "$db.reports"/reconciliation-*.pdf 2>/dev/null | head -n1 || true)
+    [ -n "$report" ] && break
+    sleep 0.1
+done
+[ -n "$report" ] || fail "the print button made no report in $db.reports"
+for _ in $(seq 50); do pdftotext -q "$report" - >/dev/null 2>&1 && break; sleep 0.1; done
+pdftotext -q "$report" - | tr -d ' \n' | grep -q "盘点记录${saved_id}" ||
+    fail "the printed reconciliation report is not record $saved_id"
+shot 10b-reconciliation-printed
 tap_to back "^screen custodian-slots"
 tap_to interruptions "^screen interruptions"
 shot 11-interruptions
