@@ -4,14 +4,11 @@
 
 #include "reports/evidence_form.h"
 #include "reports/report_snapshot.h"
+#include "reports/report_text.h"
 
 namespace custody::reports {
 
 namespace {
-std::string person(const std::string& name, const std::string& number) {
-    if (number.empty()) return "";
-    return name + "（" + number + "）";
-}
 
 void add_once(std::vector<std::string>& list, const std::string& item) {
     if (!item.empty() && std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
@@ -120,9 +117,9 @@ Result<EvidenceForm> load_evidence_form(ReportSnapshot& s, const EvidenceFormCho
         f.unit = q->text(14);
         if (common_case && *common_case != q->text(15)) one_case = false;
         common_case = q->text(15);
-        const std::string officer = person(q->text(16), q->text(17));
+        const std::string officer = person_text(q->text(16), q->text(17));
         add_once(f.officers, officer);
-        add_once(f.officers, person(q->text(18), q->text(19)));
+        add_once(f.officers, person_text(q->text(18), q->text(19)));
         add_once(f.recorders, officer);
         add_once(f.formats, file.format);
         f.files.push_back(std::move(file));

@@ -3,15 +3,9 @@
 #include "kiosk/core/officer.h"
 #include "reports/interruption_record_report.h"
 #include "reports/report_snapshot.h"
+#include "reports/report_text.h"
 
 namespace custody::reports {
-
-namespace {
-std::string person(const std::string& name, const std::string& number) {
-    if (number.empty()) return "";
-    return name + "（" + number + "）";
-}
-}  // namespace
 
 Result<InterruptionReport> load_interruption_report(ReportSnapshot& s, std::optional<Id> id) {
     if (!id) {
@@ -44,7 +38,7 @@ Result<InterruptionReport> load_interruption_report(ReportSnapshot& s, std::opti
     r.id = q->i64(0);
     r.reason = parse_named(kInterruptionReasons, q->text(1)).value_or(InterruptionReason::Other);
     r.basis = q->text(2);
-    r.officer = person(q->text(3), q->text(4));
+    r.officer = person_text(q->text(3), q->text(4));
     r.unit = q->text(5);
     r.device_serial = q->text(6);
     r.device_model = q->text(7);
@@ -58,7 +52,7 @@ Result<InterruptionReport> load_interruption_report(ReportSnapshot& s, std::opti
     r.recorded_by = q->text(15);
     if (!q->is_null(16)) {
         InterruptionDecision review;
-        review.reviewer = person(q->text(17), q->text(18));
+        review.reviewer = person_text(q->text(17), q->text(18));
         if (auto role = parse_named(kRoles, q->text(19))) {
             const auto& n = named(kRoles, *role);
             review.role_zh = n.zh;

@@ -2,15 +2,9 @@
 // return closed, and the job's files.
 #include "reports/offload_receipt.h"
 #include "reports/report_snapshot.h"
+#include "reports/report_text.h"
 
 namespace custody::reports {
-
-namespace {
-std::string person(const std::string& name, const std::string& number) {
-    if (number.empty()) return "";
-    return name + "（" + number + "）";
-}
-}  // namespace
 
 Result<OffloadReceipt> load_offload_receipt(ReportSnapshot& s, std::optional<Id> job_id) {
     if (!job_id) {
@@ -45,8 +39,8 @@ Result<OffloadReceipt> load_offload_receipt(ReportSnapshot& s, std::optional<Id>
     r.device_model = q->text(2);
     r.unit = q->text(3);
     r.slot = q->i32(4);
-    r.officer = person(q->text(5), q->text(6));
-    r.partner = person(q->text(7), q->text(8));
+    r.officer = person_text(q->text(5), q->text(6));
+    r.partner = person_text(q->text(7), q->text(8));
     if (!q->is_null(9)) r.checked_out_at = Timestamp{q->i64(9)};
     if (!q->is_null(10)) r.returned_at = Timestamp{q->i64(10)};
     r.started_at = Timestamp{q->i64(11)};

@@ -4,6 +4,11 @@
 
 namespace custody::reports {
 
+std::string person_text(const std::string& name, const std::string& number) {
+    if (number.empty()) return "";
+    return name + "（" + number + "）";
+}
+
 std::string duration_text(std::int64_t ms, Lang lang) {
     std::int64_t s = ms / 1000;
     long long h = s / 3600, m = (s / 60) % 60, sec = s % 60;

@@ -10,6 +10,8 @@ namespace custody::reports {
 
 inline const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::Zh ? zh : en; }
 
+// "张伟（100001）"; empty when there is nobody (no number).
+std::string person_text(const std::string& name, const std::string& number);
 // "1 小时 05 分 09 秒" / "1 h 05 min 09 s"
 std::string duration_text(std::int64_t ms, Lang lang);
 // "12.5 MB" (decimal units, as the camera's own storage figure)

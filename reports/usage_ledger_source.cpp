@@ -1,14 +1,8 @@
 #include "kiosk/core/agency_time.h"
 #include "reports/report_sources.h"
+#include "reports/report_text.h"
 
 namespace custody::reports {
-
-namespace {
-std::string person(const std::string& name, const std::string& number) {
-    if (number.empty()) return "";
-    return name + "（" + number + "）";
-}
-}  // namespace
 
 Result<std::pair<Timestamp, Timestamp>> default_month(ReportSnapshot& s, Timestamp now) {
     auto q = s.db().prepare("SELECT max(at_ms) FROM custody_entries");
@@ -93,8 +87,8 @@ Result<UsageLedger> load_usage_ledger(ReportSnapshot& s, const LedgerScope& scop
         const bool unexpected = q->text(0) == "unexpected_return";
         line.device_serial = q->text(1);
         line.device_model = q->text(2);
-        line.officer = person(q->text(3), q->text(4));
-        line.partner = person(q->text(5), q->text(6));
+        line.officer = person_text(q->text(3), q->text(4));
+        line.partner = person_text(q->text(5), q->text(6));
         if (unexpected) {
             line.returned_at = Timestamp{q->i64(7)};
             if (!q->is_null(8)) line.returned_slot = q->i32(8);

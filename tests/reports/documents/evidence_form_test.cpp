@@ -22,10 +22,6 @@ using reports::ReportKind;
 using reports::ReportRequest;
 
 // The demo's zone is Asia/Shanghai, eight hours ahead of UTC all year.
-std::string local_time_sql(const std::string& ms) {
-    return "strftime('%Y-%m-%d %H:%M:%S', (" + ms + ") / 1000, 'unixepoch', '+8 hours')";
-}
-
 // The recordings an export of `case_number` holds, as SQL's WHERE.
 std::string case_files(const std::string& case_number) {
     return "FROM recordings r WHERE r.case_number = '" + case_number +

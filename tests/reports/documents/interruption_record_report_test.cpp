@@ -19,10 +19,6 @@ namespace {
 using reports::ReportKind;
 using reports::ReportRequest;
 
-std::string local_time_sql(const std::string& ms) {
-    return "strftime('%Y-%m-%d %H:%M:%S', (" + ms + ") / 1000, 'unixepoch', '+8 hours')";
-}
-
 std::string reason_name(const std::string& db, const std::string& id, Lang lang) {
     auto reason =
         parse_named(kInterruptionReasons, db_text(db, "SELECT reason FROM interruption_records WHERE id = " + id));

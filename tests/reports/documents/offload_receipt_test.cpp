@@ -22,10 +22,6 @@ namespace {
 using reports::ReportKind;
 using reports::ReportRequest;
 
-std::string local_time_sql(const std::string& ms) {
-    return "strftime('%Y-%m-%d %H:%M:%S', (" + ms + ") / 1000, 'unixepoch', '+8 hours')";
-}
-
 // The receipt's lines as laid out on the page, so that one file's cells are one line.
 std::vector<std::string> layout_lines(const std::string& pdf) {
     auto r = run_command({"pdftotext", "-q", "-layout", "-enc", "UTF-8", pdf, "-"});

@@ -26,6 +26,10 @@ reports::AuditPosition newest_audit(const std::string& db);
 void expect_page_frame(const ReportFile& f, const std::string& db);
 // Copies page 1 as a PNG into REPORT_SAMPLES_DIR/<name>.png.
 void keep_sample(const ReportFile& f, const std::string& name);
+// SQL for a stored time (UTC ms) as the reports print it, in Asia/Shanghai.
+inline std::string local_time_sql(const std::string& ms) {
+    return "strftime('%Y-%m-%d %H:%M:%S', (" + ms + ") / 1000, 'unixepoch', '+8 hours')";
+}
 // One value from the database (first column of the first row), as text.
 std::string db_text(const std::string& db, const std::string& sql);
 
