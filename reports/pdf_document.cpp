@@ -328,11 +328,14 @@ Status PdfDocument::save(const std::string& path) {
     }
     std::string dir = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/'));
     if (dir.empty()) dir = "/";
+    // The new name is durable only once its directory is.
     int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
+    if (dfd < 0 || ::fsync(dfd) != 0) {
+        int e = errno;
+        if (dfd >= 0) ::close(dfd);
+        return fail(Error(MessageId::ReportWriteFailed, {dir, std::strerror(e)}));
     }
+    ::close(dfd);
     return {};
 }
 

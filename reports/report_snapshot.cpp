@@ -31,6 +31,8 @@ Result<std::unique_ptr<ReportSnapshot>> ReportSnapshot::open(const std::string& 
 }
 
 ReportSnapshot::~ReportSnapshot() {
+    // Ends a read transaction: nothing was written, so there is nothing a failed COMMIT
+    // could lose, and closing the connection ends the transaction anyway.
     if (c_) (void)c_->exec("COMMIT");
 }
 
