@@ -62,12 +62,23 @@ bool ring_lines(PdfDocument& doc, float cx, float cy, int dir, const std::vector
     return true;
 }
 
-// Spreads the lines over the half as far as they go, closer together when they are many.
+// Spreads the lines over the half as far as they go, closer together when they are many,
+// in smaller type when even that is not enough; only text that does not fit at half size
+// is left to the sleeve, which carries every field in full.
 void ring_half(PdfDocument& doc, float cx, float cy, int dir, const std::vector<RingLine>& lines) {
     constexpr float kSpacings[] = {2.4f, 2.1f, 1.8f, 1.55f, 1.3f};
     for (float spacing : kSpacings) {
         if (ring_lines(doc, cx, cy, dir, lines, spacing, false)) {
             ring_lines(doc, cx, cy, dir, lines, spacing, true);
+            return;
+        }
+    }
+    // Still too much (a long activity name): smaller type rather than rows left off.
+    for (float scale = 0.9f; scale > 0.45f; scale -= 0.1f) {
+        std::vector<RingLine> smaller = lines;
+        for (auto& l : smaller) l.size *= scale;
+        if (ring_lines(doc, cx, cy, dir, smaller, kSpacings[std::size(kSpacings) - 1], false)) {
+            ring_lines(doc, cx, cy, dir, smaller, kSpacings[std::size(kSpacings) - 1], true);
             return;
         }
     }
