@@ -2,6 +2,7 @@
 
 #include <wx/button.h>
 #include <wx/intl.h>
+#include <wx/panel.h>
 #include <wx/sizer.h>
 
 #include "kiosk/ui/screen_kit.h"
