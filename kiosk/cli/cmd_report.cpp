@@ -6,6 +6,7 @@
 
 #include "kiosk/cli/commands.h"
 #include "kiosk/cli/date_options.h"
+#include "kiosk/core/printed_report.h"
 #include "reports/cups_printer.h"
 #include "reports/report_font.h"
 #include "reports/report_printing.h"
@@ -138,6 +139,10 @@ int cmd_report(CliContext& ctx, const std::vector<std::string>& given) {
     auto job = reports::print_report(printer, *made, print.queue, std::chrono::seconds(timeout_s));
     if (!job) return ctx.report(job.error());
     ctx.out << ctx.text(MessageId::PrintDone, {made->path, job->queue, std::to_string(job->id)}) << '\n';
+    auto noted = record_printed_report(**store, {"custodyctl", made->finished.document_id, a->positional[0],
+                                                 made->finished.pages, made->finished.content_sha256, job->queue,
+                                                 job->id, made->path});
+    if (!noted) return ctx.report(noted.error());
     return kExitOk;
 }
 

@@ -23,7 +23,7 @@ void KioskTerminal::tap_print(PrintableReport what) {
         return;
     }
     if (view_.printing) return;  // one job at a time: a second tap is not a second copy
-    PrintOrder order{what, std::nullopt, view_.lang};
+    PrintOrder order{what, std::nullopt, view_.lang, view_.custodian ? view_.custodian->number : "kiosk"};
     if (what == PrintableReport::Reconciliation) {
         if (!view_.reconciliation || !view_.reconciliation->saved_id) return;
         order.record = view_.reconciliation->saved_id;

@@ -23,6 +23,7 @@ struct PrintOrder {
     PrintableReport what = PrintableReport::UsageLedger;
     std::optional<Id> record;
     Lang lang = Lang::Zh;
+    std::string actor = "kiosk";  // the custodian's number in custodian mode
 };
 
 struct PrintedReport {
@@ -36,7 +37,8 @@ struct PrintedReport {
 class ReportPrinting {
 public:
     virtual ~ReportPrinting() = default;
-    // Blocks until the job has printed or failed.
+    // Blocks until the job has printed or failed; a printed report is recorded in the
+    // audit chain (kiosk/core/printed_report.h).
     virtual Result<PrintedReport> print(const PrintOrder& order) = 0;
 };
 

@@ -95,7 +95,7 @@ Result<std::unique_ptr<KioskRig>> KioskRig::open(const RigOptions& o) {
     if (!history) return fail(history.error());
     r->history_ = std::move(*history);
     r->work_ = std::make_unique<terminal::BackgroundWork>();
-    r->desk_ = std::make_unique<ReportDesk>(o.db_path, report_folder_for(o.db_path), r->clock_);
+    r->desk_ = std::make_unique<ReportDesk>(*r->store_, o.db_path, report_folder_for(o.db_path), r->clock_);
     r->print_work_ = std::make_unique<terminal::BackgroundWork>();
     return r;
 }

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "kiosk/core/printed_report.h"
 #include "reports/cups_printer.h"
 #include "reports/report_printing.h"
 #include "reports/report_run.h"
@@ -38,6 +39,10 @@ Result<terminal::PrintedReport> ReportDesk::print(const terminal::PrintOrder& or
     reports::CupsPrinter printer;
     auto job = reports::print_report(printer, *made, std::nullopt, limit_);
     if (!job) return fail(job.error());
+    CUSTODY_TRY(record_printed_report(store_, {order.actor, made->finished.document_id,
+                                               std::string(named(reports::kReportKinds, request.kind).code),
+                                               made->finished.pages, made->finished.content_sha256, job->queue, job->id,
+                                               made->path}));
     return terminal::PrintedReport{made->finished.document_id, made->path, job->queue, job->id, made->finished.pages};
 }
 

@@ -7,19 +7,21 @@
 #include <string>
 
 #include "kiosk/core/clock.h"
+#include "kiosk/core/custody_store.h"
 #include "kiosk/terminal/report_printing.h"
 
 namespace custody::ui {
 
 class ReportDesk final : public terminal::ReportPrinting {
 public:
-    ReportDesk(std::string db_path, std::string folder, const Clock& clock,
+    ReportDesk(CustodyStore& store, std::string db_path, std::string folder, const Clock& clock,
                std::chrono::milliseconds print_limit = std::chrono::minutes(2))
-        : db_path_(std::move(db_path)), folder_(std::move(folder)), clock_(clock), limit_(print_limit) {}
+        : store_(store), db_path_(std::move(db_path)), folder_(std::move(folder)), clock_(clock), limit_(print_limit) {}
 
     Result<terminal::PrintedReport> print(const terminal::PrintOrder& order) override;
 
 private:
+    CustodyStore& store_;
     std::string db_path_;
     std::string folder_;
     const Clock& clock_;

@@ -39,7 +39,7 @@ protected:
         ASSERT_TRUE(cupsd_.start());
         ASSERT_TRUE(cupsd_.add_queue("front-desk", "值班室打印机"));
         ASSERT_TRUE(cupsd_.set_default("front-desk"));
-        desk_ = std::make_unique<ui::ReportDesk>(store_.db_path(), ui::report_folder_for(store_.db_path()),
+        desk_ = std::make_unique<ui::ReportDesk>(store_.store(), store_.db_path(), ui::report_folder_for(store_.db_path()),
                                                  store_.clock());
         printing_ = desk_.get();
         print_work_ = std::make_unique<terminal::BackgroundWork>();
@@ -100,6 +100,10 @@ TEST_F(PrintButtonsTest, TheSavedReconciliationIsPrintedOnTheDefaultQueue_R3) {
     std::string jobs;
     ASSERT_TRUE(cupsd_.run({"lpstat", "-W", "completed", "-o", "front-desk"}, &jobs));
     EXPECT_EQ(std::count(jobs.begin(), jobs.end(), '\n'), 1) << jobs;
+    // The audit chain records who printed which report.
+    EXPECT_EQ(store_.scalar("SELECT count(*) FROM audit_log WHERE action = 'report_printed' AND actor = '" +
+                            std::string(kKeeper) + "' AND detail LIKE 'kind=reconciliation;%queue=front-desk%'"),
+              1);
 }
 
 TEST_F(PrintButtonsTest, TheReceiptOfAReturnListsItsFileAndTheWipe_R15) {
@@ -136,6 +140,8 @@ TEST_F(PrintButtonsTest, AStoppedPrinterIsSaidOnTheScreen) {
     log_in_custodian(agency::kZhaoBadge, kPin);
     term().tap_print(PrintableReport::UsageLedger);
     EXPECT_EQ(printed_outcome(), MessageId::PrintQueueStopped);
+    EXPECT_EQ(store_.scalar("SELECT count(*) FROM audit_log WHERE action = 'report_printed'"), 0)
+        << "nothing printed, nothing recorded as printed";
     EXPECT_EQ(view().screen, Screen::CustodianSlots) << "the custodian stays where they were";
 }
 
