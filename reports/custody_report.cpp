@@ -7,15 +7,6 @@
 namespace custody::reports {
 
 namespace {
-std::string minute(Timestamp t) { return format_local(t).substr(0, 16); }
-
-std::string with_slot(const std::optional<Timestamp>& t, const std::optional<int>& slot, Lang lang) {
-    if (!t) return "";
-    std::string s = minute(*t);
-    if (slot) s += std::string(tr(lang, " 柜位 ", " slot ")) + std::to_string(*slot);
-    return s;
-}
-
 std::string offload_result(const UsageLedgerLine& u, Lang lang) {
     if (u.voided) return tr(lang, "领用作废，未取出", "voided, not taken");
     if (!u.returned_at) return tr(lang, "使用中", "in use");
@@ -41,8 +32,7 @@ bool overdue(const UsageLedgerLine& use, std::int64_t deadline_hours, Timestamp 
 
 ReportHeading custody_report_heading(const CustodyReport& r, Lang lang) {
     return {r.agency, r.unit, tr(lang, "执法记录仪保管使用报告", "Body-worn camera custody report"),
-            r.subject + tr(lang, "  期间：", "  Period: ") + format_local_date(r.from) + " — " +
-                format_local_date(Timestamp{r.to.ms - 1})};
+            r.subject + "  " + period_text(r.from, r.to, lang)};
 }
 
 void compose_custody_report(ReportPages& pages, const CustodyReport& r) {
@@ -81,9 +71,9 @@ void compose_custody_report(ReportPages& pages, const CustodyReport& r) {
                       7.5f);
         for (const auto& u : r.uses) {
             std::string officer = u.officer.empty() ? tr(lang, "（非领用归还）", "(unexpected return)") : u.officer;
-            std::string back = u.voided ? std::string() : with_slot(u.returned_at, u.returned_slot, lang);
+            std::string back = u.voided ? std::string() : hand_over_text(u.returned_at, u.returned_slot, lang);
             if (!u.returned_at) back = tr(lang, "未归还", "not returned");
-            t.row({with_slot(u.issued_at, u.issued_slot, lang), officer, u.partner, u.device_serial, back,
+            t.row({hand_over_text(u.issued_at, u.issued_slot, lang), officer, u.partner, u.device_serial, back,
                    offload_result(u, lang), overdue(u, r.offload_deadline_hours, r.now) ? tr(lang, "超时", "late") : ""});
         }
         if (r.uses.empty()) t.full_row(tr(lang, "本期间无领用记录。", "No checkout in this period."), false);
@@ -101,7 +91,7 @@ void compose_custody_report(ReportPages& pages, const CustodyReport& r) {
     for (const auto& x : r.faults) {
         std::string status = x.closed ? tr(lang, "已解除隔离", "released") : tr(lang, "隔离待修", "quarantined");
         if (x.compensation_case) status += tr(lang, "；需立赔偿案（R26）", "; compensation case (R26)");
-        f.row({minute(x.at), x.device_serial, lang == Lang::Zh ? x.kind_zh : x.kind_en, x.reported_by, x.note, status});
+        f.row({minute_text(x.at), x.device_serial, lang == Lang::Zh ? x.kind_zh : x.kind_en, x.reported_by, x.note, status});
     }
     if (r.faults.empty()) f.full_row(tr(lang, "本期间无故障报告。", "No fault was reported in this period."), false);
 }

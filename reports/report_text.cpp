@@ -2,7 +2,23 @@
 
 #include <cstdio>
 
+#include "kiosk/core/agency_time.h"
+
 namespace custody::reports {
+
+std::string period_text(Timestamp from, Timestamp to, Lang lang) {
+    return std::string(tr(lang, "期间：", "Period: ")) + format_local_date(from) + " — " +
+           format_local_date(Timestamp{to.ms - 1});
+}
+
+std::string minute_text(Timestamp t) { return format_local(t).substr(0, 16); }
+
+std::string hand_over_text(const std::optional<Timestamp>& t, const std::optional<int>& slot, Lang lang) {
+    if (!t) return "";
+    std::string s = minute_text(*t);
+    if (slot) s += std::string(tr(lang, " 柜位 ", " slot ")) + std::to_string(*slot);
+    return s;
+}
 
 std::string person_text(const std::string& name, const std::string& number) {
     if (number.empty()) return "";

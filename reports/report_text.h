@@ -2,7 +2,10 @@
 // Report wording: Simplified Chinese first, English on request. Labels live beside the
 // composer that prints them; failures are messages (messages.def).
 
+#include <optional>
 #include <string>
+
+#include "kiosk/core/clock.h"
 
 #include "kiosk/core/messages.h"
 
@@ -10,6 +13,12 @@ namespace custody::reports {
 
 inline const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::Zh ? zh : en; }
 
+// "期间：2026-12-01 — 2026-12-31" for [from, to), the end shown as its last day.
+std::string period_text(Timestamp from, Timestamp to, Lang lang);
+// "2026-12-02 08:03" in agency time.
+std::string minute_text(Timestamp t);
+// "2026-12-02 08:03 柜位 19" / "... slot 19"; empty without a time.
+std::string hand_over_text(const std::optional<Timestamp>& t, const std::optional<int>& slot, Lang lang);
 // "张伟（100001）"; empty when there is nobody (no number).
 std::string person_text(const std::string& name, const std::string& number);
 // "1 小时 05 分 09 秒" / "1 h 05 min 09 s"

@@ -1,24 +1,9 @@
 #include "reports/usage_ledger.h"
 
-#include "kiosk/core/agency_time.h"
 #include "reports/report_table.h"
 #include "reports/report_text.h"
 
 namespace custody::reports {
-
-namespace {
-std::string period_text(Timestamp from, Timestamp to, Lang lang) {
-    return std::string(tr(lang, "期间：", "Period: ")) + format_local_date(from) + " — " +
-           format_local_date(Timestamp{to.ms - 1});
-}
-
-std::string when(const std::optional<Timestamp>& t, const std::optional<int>& slot, Lang lang) {
-    if (!t) return "";
-    std::string s = format_local(*t).substr(0, 16);
-    if (slot) s += std::string(tr(lang, " 柜位 ", " slot ")) + std::to_string(*slot);
-    return s;
-}
-}  // namespace
 
 ReportHeading usage_ledger_heading(const UsageLedger& l, Lang lang) {
     return {l.agency, l.unit, tr(lang, "执法记录仪使用台账", "Body-worn camera usage ledger"),
@@ -49,7 +34,7 @@ void compose_usage_ledger(ReportPages& pages, const UsageLedger& l) {
                   7.5f);
     std::size_t n = 0;
     for (const auto& line : l.lines) {
-        std::string returned = when(line.returned_at, line.returned_slot, lang);
+        std::string returned = hand_over_text(line.returned_at, line.returned_slot, lang);
         if (line.voided) returned = tr(lang, "领用作废（未取出）", "voided (not taken)");
         else if (!line.returned_at) returned = tr(lang, "未归还", "not returned");
         std::string recorded_text;
@@ -62,7 +47,7 @@ void compose_usage_ledger(ReportPages& pages, const UsageLedger& l) {
             recorded_text = tr(lang, "待导出", "offload pending");
         std::string officer = line.officer.empty() ? tr(lang, "（非领用归还）", "(unexpected return)") : line.officer;
         t.row({std::to_string(++n), line.device_serial, line.device_model, officer, line.partner,
-               when(line.issued_at, line.issued_slot, lang), returned, recorded_text});
+               hand_over_text(line.issued_at, line.issued_slot, lang), returned, recorded_text});
     }
     if (l.lines.empty()) t.full_row(tr(lang, "本期间无领用记录。", "No device was used in this period."), false);
 }
