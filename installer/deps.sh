@@ -16,6 +16,9 @@ packages=(
   # PDF reports: libharu, the one CJK font it embeds correctly, QR codes, fontconfig to
   # read the font's characters; printing through CUPS.
   libhpdf-dev fonts-wqy-zenhei libqrencode-dev libfontconfig-dev libcups2-dev
+  # asset cards as XLSX a finance office opens directly: written with libxlsxwriter, read
+  # back (import) from the zip with libzip and its XML with expat.
+  libxlsxwriter-dev libzip-dev libexpat1-dev
 )
 if [ "${1:-}" = "--test" ]; then
   # libnfc-bin (nfc-list) and mbpoll check the simulators with independent clients;
@@ -25,7 +28,8 @@ if [ "${1:-}" = "--test" ]; then
   # receives the print jobs.
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3
              libnfc-bin mbpoll socat ffmpeg libimage-exiftool-perl clang libclang-rt-14-dev
-             xdotool poppler-utils cups cups-client cups-filters)
+             xdotool poppler-utils cups cups-client cups-filters
+             python3-openpyxl)  # reads the exported workbooks independently
 fi
 
 missing=()

@@ -51,6 +51,16 @@ CREATE TRIGGER custody_entries_no_update BEFORE UPDATE ON custody_entries
 BEGIN SELECT RAISE(ABORT, 'custody_entries is append-only'); END;
 CREATE TRIGGER custody_entries_no_delete BEFORE DELETE ON custody_entries
 BEGIN SELECT RAISE(ABORT, 'custody_entries is append-only'); END;
+DROP TABLE violations;
+DROP TABLE compensation_events;
+DROP TABLE compensation_cases;
+DROP TABLE repair_orders;
+DROP TABLE depreciation_lines;
+DROP TABLE month_closes;
+DROP TABLE asset_disposals;
+DROP TABLE asset_events;
+DROP TABLE asset_cards;
+DROP TABLE asset_categories;
 DROP TABLE interruption_approvals;
 DROP TABLE fault_report_closures;
 DROP TABLE fault_reports;
