@@ -32,5 +32,6 @@ int cmd_release(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_fault(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_printers(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_report(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_allocation(CliContext& ctx, const std::vector<std::string>& words);
 
 }  // namespace custody::cli

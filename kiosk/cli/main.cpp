@@ -64,6 +64,7 @@ const char* kHelpZh = R"(custodyctl — 执法记录仪保管柜管理命令
                                                       登记故障或损坏并隔离设备（R9）；损坏类需立赔偿案（R26）；类型：
                                                       casing_damaged、lens_damaged、will_not_record、battery_problem、
                                                       accessory_missing、other
+  allocation                                          各单位执法人员与在册设备对照配备标准（R2：甲类每 2 人 1 台，乙类每 5 人 1 台）
   printers                                            打印服务器（CUPS）的队列：默认队列、是否接受任务、是否暂停；报表所用队列
   report 类型 --out 文件.pdf [--print [队列]] [--lang en]
                                                       生成 A4 PDF 报表并可打印；类型：custody 保管使用报告、ledger 使用台账（R5）、
@@ -139,6 +140,8 @@ Commands:
                                                         report a fault or damage and quarantine the device (R9); damage needs a
                                                         compensation case (R26); KIND: casing_damaged, lens_damaged,
                                                         will_not_record, battery_problem, accessory_missing, other
+  allocation                                            each unit's officers and devices against its allocation standard
+                                                        (R2: class A 1 per 2 officers, class B 1 per 5)
   printers                                              the print server's (CUPS) queues: the default, whether each takes jobs
                                                         or is stopped, and the queue reports print on
   report KIND --out FILE.pdf [--print [QUEUE]]          an A4 PDF report, printed if asked; KIND: custody, ledger (R5),
@@ -166,7 +169,7 @@ const std::map<std::string, Command>& commands() {
         {"retention", cmd_retention}, {"evidence", cmd_evidence},   {"interruption", cmd_interruption},
         {"pin", cmd_pin},           {"reconcile", cmd_reconcile}, {"quarantine", cmd_quarantine},
         {"release", cmd_release},   {"fault", cmd_fault},     {"report", cmd_report},
-        {"sim", cmd_sim},           {"printers", cmd_printers},
+        {"sim", cmd_sim},           {"printers", cmd_printers}, {"allocation", cmd_allocation},
     };
     return table;
 }
