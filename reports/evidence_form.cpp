@@ -59,14 +59,21 @@ void compose_evidence_form(ReportPages& pages, const EvidenceForm& f) {
     for (const auto& file : f.files) sha = std::max(sha, d.text_width(file.sha256, kTableSize));
     sha += 1.5f * kTableSize;
     const float rest = pages.width() - sha;
+    // A camera's file name (24 characters) is read as one word: its column widens to the
+    // longest name, up to half of what the hash leaves, and the other columns share the
+    // rest in their usual proportions (0.065 : 0.26 : 0.19 : 0.125).
+    float name = rest * 0.36f;
+    for (const auto& file : f.files) name = std::max(name, d.text_width(file.name, kTableSize) + 1.5f * kTableSize);
+    name = std::min(name, rest * 0.5f);
+    const float share = (rest - name) / 0.64f;
     bool camera_clock = false;
     {
         ReportTable t(pages,
-                      {{tr(lang, "序号", "No."), rest * 0.065f, Align::Right},
-                       {tr(lang, "文件名", "File"), rest * 0.36f},
-                       {tr(lang, "开始时间", "Start"), rest * 0.26f},
-                       {tr(lang, "时长", "Length"), rest * 0.19f},
-                       {tr(lang, "大小", "Size"), rest * 0.125f, Align::Right},
+                      {{tr(lang, "序号", "No."), share * 0.065f, Align::Right},
+                       {tr(lang, "文件名", "File"), name},
+                       {tr(lang, "开始时间", "Start"), share * 0.26f},
+                       {tr(lang, "时长", "Length"), share * 0.19f},
+                       {tr(lang, "大小", "Size"), share * 0.125f, Align::Right},
                        {"SHA-256", sha}},
                       kTableSize);
         std::size_t n = 0;
