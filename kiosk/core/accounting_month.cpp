@@ -2,8 +2,6 @@
 
 #include <cstdio>
 
-#include "kiosk/core/agency_time.h"
-
 namespace custody {
 
 bool is_leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -53,9 +51,5 @@ std::string month_text(const AccountingMonth& m) {
     std::snprintf(buf, sizeof buf, "%04d-%02d", m.year, m.month);
     return buf;
 }
-
-CivilDate local_date_of(Timestamp t) { return *parse_civil_date(format_local_date(t)); }
-
-Timestamp local_day_start(const CivilDate& d) { return *parse_local(date_text(d)); }
 
 }  // namespace custody

@@ -7,7 +7,6 @@
 #include <optional>
 #include <string>
 
-#include "kiosk/core/clock.h"
 
 namespace custody {
 
@@ -23,7 +22,6 @@ struct AccountingMonth {
     static AccountingMonth from_index(int i) { return {i / 12, i % 12 + 1}; }
     AccountingMonth next() const { return from_index(index() + 1); }
     AccountingMonth previous() const { return from_index(index() - 1); }
-    CivilDate first_day() const { return {year, month, 1}; }
     CivilDate last_day() const;
 };
 
@@ -38,9 +36,5 @@ std::optional<AccountingMonth> parse_month(const std::string& text);
 std::string month_text(const AccountingMonth& m);
 
 inline AccountingMonth month_of(const CivilDate& d) { return {d.year, d.month}; }
-// The day on the agency's calendar (its time zone) that an instant falls on.
-CivilDate local_date_of(Timestamp t);
-// The first instant of the day, and of the day after it, in the agency's time zone.
-Timestamp local_day_start(const CivilDate& d);
 
 }  // namespace custody

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "kiosk/core/accounting_month.h"
+#include "kiosk/core/clock.h"
 #include "kiosk/core/ids.h"
 #include "kiosk/core/money.h"
 #include "kiosk/core/named_code.h"

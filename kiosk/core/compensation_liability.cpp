@@ -33,9 +33,10 @@ std::vector<std::string> calculation_lines(const Liability& l, const Depreciatio
     const std::string policy_name(zh ? policy.zh : policy.en);
     std::vector<std::string> out;
     out.push_back((zh ? "原值：" : "Original value: ") + yuan_grouped(v.original_value));
-    out.push_back((zh ? "累计折旧：" : "Accumulated depreciation: ") + yuan_grouped(v.accumulated) + " (" +
-                  method_name + ", " + policy_name + (zh ? "，价值日期 " : ", value date ") + date_text(v.value_date) +
-                  ")");
+    out.push_back(zh ? "累计折旧：" + yuan_grouped(v.accumulated) + "（" + method_name + "，" + policy_name + "，价值日期 " +
+                           date_text(v.value_date) + "）"
+                     : "Accumulated depreciation: " + yuan_grouped(v.accumulated) + " (" + method_name + ", " +
+                           policy_name + ", value date " + date_text(v.value_date) + ")");
     out.push_back((zh ? "账面净值：" : "Net book value: ") + yuan_grouped(v.original_value) + " - " +
                   yuan_grouped(v.accumulated) + " = " + yuan_grouped(v.net_book_value));
     switch (l.basis) {

@@ -8,8 +8,8 @@ namespace custody {
 namespace {
 constexpr std::int64_t kMaxYuan = 999'999'999'999;  // well inside int64 as fen
 
-Result<std::int64_t> decimal_in_hundredths(const std::string& raw, const std::string& shown, int max_decimals,
-                                           MessageId bad) {
+// "12.34" → 1234: a non-negative decimal with at most two places, in hundredths.
+Result<std::int64_t> decimal_in_hundredths(const std::string& raw, const std::string& shown, MessageId bad) {
     std::string s;
     for (char c : raw)
         if (c != ',' && c != ' ') s += c;
@@ -24,20 +24,18 @@ Result<std::int64_t> decimal_in_hundredths(const std::string& raw, const std::st
         return true;
     };
     if (whole.empty() || !digits(whole) || !digits(frac) || (dot != std::string::npos && frac.empty()) ||
-        static_cast<int>(frac.size()) > max_decimals || whole.size() > 12)
+        frac.size() > 2 || whole.size() > 12)
         return fail(Error(bad, {shown}));
     std::int64_t w = std::stoll(whole);
     if (w > kMaxYuan) return fail(Error(bad, {shown}));
     std::string f = frac;
-    while (f.size() < static_cast<std::size_t>(max_decimals)) f += '0';
-    std::int64_t scale = 1;
-    for (int i = 0; i < max_decimals; ++i) scale *= 10;
-    return w * scale + (f.empty() ? 0 : std::stoll(f));
+    while (f.size() < 2) f += '0';
+    return w * 100 + std::stoll(f);
 }
 }  // namespace
 
 Result<Fen> parse_yuan(const std::string& text) {
-    return decimal_in_hundredths(text, text, 2, MessageId::MoneyMalformed);
+    return decimal_in_hundredths(text, text, MessageId::MoneyMalformed);
 }
 
 std::string yuan_text(Fen amount) {
@@ -75,7 +73,7 @@ Result<std::int64_t> parse_rate_bp(const std::string& text) {
     if (s.empty() || s.back() != '%') return fail(Error(MessageId::RateMalformed, {text}));
     s.pop_back();
     // Percent with up to two decimals is basis points exactly.
-    auto v = decimal_in_hundredths(s, text, 2, MessageId::RateMalformed);
+    auto v = decimal_in_hundredths(s, text, MessageId::RateMalformed);
     if (!v) return fail(v.error());
     if (*v > 10'000) return fail(Error(MessageId::RateMalformed, {text}));
     return *v;
