@@ -7,6 +7,7 @@
 #include "db/audit_chain.h"
 #include "db/canonical.h"
 #include "db/head_anchor.h"
+#include "db/row_digest.h"
 #include "db/rows.h"
 
 namespace custody::db {
@@ -135,9 +136,27 @@ Result<std::optional<Finding>> check_reconciliations(Connection& c, std::vector<
         matched);
 }
 
+// The finance tables (schema 5): each row against the digest of its fixed columns.
+Result<std::optional<Finding>> check_digested(Connection& c, const DigestedTable& t, std::vector<Link>& links,
+                                              std::int64_t& matched) {
+    std::optional<Error> unreadable;
+    auto found = check_table(
+        c, (std::string("SELECT rowid FROM ") + t.table + " ORDER BY rowid").c_str(), t.table, links,
+        [&](const Statement& s) {
+            auto bytes = row_bytes(c, t, s.i64(0));
+            if (bytes) return std::move(*bytes);
+            if (!unreadable) unreadable = bytes.error();
+            return std::string();
+        },
+        matched);
+    if (unreadable) return fail(std::move(*unreadable));
+    return found;
+}
+
 Result<VerifyReport> verify_in_snapshot(Connection& c, const KioskKey& key, const std::string& anchor_path,
                                         const std::optional<HeadAnchor>& anchor) {
     VerifyReport rep;
+    std::map<std::string, std::vector<Link>> digested_links;
     auto q = c.prepare(
         "SELECT seq, at_ms, actor, action, subject, detail, record_table, record_id, record_digest, prev_hash, hash, "
         "mac FROM audit_log ORDER BY seq");
@@ -186,6 +205,7 @@ Result<VerifyReport> verify_in_snapshot(Connection& c, const KioskKey& key, cons
             if (*e.record_table == "custody_entries") custody_links.push_back(l);
             else if (*e.record_table == "health_checks") health_links.push_back(l);
             else if (*e.record_table == "reconciliations") reconciliation_links.push_back(l);
+            else if (digested_table(*e.record_table)) digested_links[*e.record_table].push_back(l);
         }
         if (anchor && e.seq == anchor->seq) hash_at_anchor = h;
         prev = h;
@@ -224,10 +244,16 @@ Result<VerifyReport> verify_in_snapshot(Connection& c, const KioskKey& key, cons
     if (!health) return fail(health.error());
     auto reconciliation = check_reconciliations(c, reconciliation_links, rep.records);
     if (!reconciliation) return fail(reconciliation.error());
+    std::vector<std::optional<Finding>> findings = {*custody, *health, *reconciliation};
+    for (const auto& t : digested_tables()) {
+        auto f = check_digested(c, t, digested_links[t.table], rep.records);
+        if (!f) return fail(f.error());
+        findings.push_back(std::move(*f));
+    }
     // Whichever table shows the earlier problem in the chain is reported.
     std::optional<Finding> earliest;
-    for (const std::optional<Finding>* f : {&*custody, &*health, &*reconciliation})
-        if (*f && (!earliest || (*f)->seq < earliest->seq)) earliest = **f;
+    for (const auto& f : findings)
+        if (f && (!earliest || f->seq < earliest->seq)) earliest = *f;
     if (earliest) rep.broken = earliest->error;
     return rep;
 }

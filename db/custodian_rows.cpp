@@ -11,27 +11,6 @@ namespace custody::db {
 
 namespace {
 
-template <class T, class F>
-Result<std::vector<T>> all(Statement& s, F map) {
-    std::vector<T> out;
-    while (true) {
-        auto r = s.step();
-        if (!r) return fail(r.error());
-        if (!*r) break;
-        out.push_back(map(s));
-    }
-    s.reset();
-    return out;
-}
-
-template <class T, class F>
-Result<std::optional<T>> first(Statement& s, F map) {
-    auto rows = all<T>(s, map);
-    if (!rows) return fail(rows.error());
-    if (rows->empty()) return std::optional<T>();
-    return std::optional<T>(std::move(rows->front()));
-}
-
 InterruptionRecord interruption_from_row(const Statement& s) {
     return InterruptionRecord{s.i64(0), s.i64(1), s.i64(2), code_to(kInterruptionReasons, s.text(3)),
                               s.text(4), Timestamp{s.i64(5)}, s.text(6)};

@@ -82,27 +82,6 @@ Recording recording_from_row(const Statement& s) {
     return r;
 }
 
-template <class T, class F>
-Result<std::vector<T>> all(Statement& s, F map) {
-    std::vector<T> out;
-    while (true) {
-        auto r = s.step();
-        if (!r) return fail(r.error());
-        if (!*r) break;
-        out.push_back(map(s));
-    }
-    s.reset();
-    return out;
-}
-
-template <class T, class F>
-Result<std::optional<T>> first(Statement& s, F map) {
-    auto rows = all<T>(s, map);
-    if (!rows) return fail(rows.error());
-    if (rows->empty()) return std::optional<T>();
-    return std::optional<T>(std::move(rows->front()));
-}
-
 // Columns 1..N of an INSERT, and SET list of an UPDATE, bound from one place so the two
 // cannot disagree.
 void bind_job(Statement& q, const OffloadJob& j) {

@@ -1,7 +1,9 @@
 #pragma once
 // Column lists and row mapping shared by the store, the verifier and the ledger query.
 
+#include <optional>
 #include <span>
+#include <vector>
 #include <stdexcept>
 #include <string>
 
@@ -33,6 +35,29 @@ auto code_to(const Table& table, const std::string& code) {
 template <class Table, class E>
 std::string code_of(const Table& table, E v) {
     return std::string(named(table, v).code);
+}
+
+// Every row of a query, mapped; the statement is reset afterwards.
+template <class T, class F>
+Result<std::vector<T>> all(Statement& s, F map) {
+    std::vector<T> out;
+    while (true) {
+        auto r = s.step();
+        if (!r) return fail(r.error());
+        if (!*r) break;
+        out.push_back(map(s));
+    }
+    s.reset();
+    return out;
+}
+
+// The first row, if any.
+template <class T, class F>
+Result<std::optional<T>> first(Statement& s, F map) {
+    auto rows = all<T>(s, map);
+    if (!rows) return fail(rows.error());
+    if (rows->empty()) return std::optional<T>();
+    return std::optional<T>(std::move(rows->front()));
 }
 
 Device device_from_row(const Statement& s, int first = 0);

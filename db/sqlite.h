@@ -49,6 +49,9 @@ public:
     void reset() { sqlite3_reset(s_); sqlite3_clear_bindings(s_); }
 
     bool is_null(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
+    int column_count() const { return sqlite3_column_count(s_); }
+    int column_type(int c) const { return sqlite3_column_type(s_, c); }
+    double f64(int c) const { return sqlite3_column_double(s_, c); }
     std::int64_t i64(int c) const { return sqlite3_column_int64(s_, c); }
     int i32(int c) const { return sqlite3_column_int(s_, c); }
     std::string text(int c) const {

@@ -9,6 +9,7 @@
 #include "db/audit_writer.h"
 #include "db/canonical.h"
 #include "db/custodian_rows.h"
+#include "db/finance_rows.h"
 #include "db/footage_rows.h"
 #include "db/head_anchor.h"
 #include "db/migrations.h"
@@ -35,11 +36,10 @@ public:
           clock_(clock),
           anchor_(std::move(anchor)),
           footage_(c, [this](const AuditNote& n) { return audit(n); }),
-          custodian_(c, [this](const AuditNote& n, const std::optional<RecordLink>& link) -> Status {
-              auto seq = audit_.append(clock_.now().ms, n, link);
-              if (!seq) return fail(seq.error());
-              return {};
-          }) {}
+          custodian_(c, [this](const AuditNote& n, const std::optional<RecordLink>& link) { return linked(n, link); }),
+          finance_(c, [this](const AuditNote& n, const std::optional<RecordLink>& link) { return linked(n, link); }) {}
+
+    FinanceRecords& finance() override { return finance_; }
 
     // --- custodian mode (db/custodian_rows.cpp)
     Result<std::vector<Device>> devices() override {
@@ -424,6 +424,12 @@ private:
         return (*q)->run();
     }
 
+    Status linked(const AuditNote& n, const std::optional<RecordLink>& link) {
+        auto seq = audit_.append(clock_.now().ms, n, link);
+        if (!seq) return fail(seq.error());
+        return {};
+    }
+
     Result<Id> insert_and_audit(Statement& q, const AuditNote& note) {
         CUSTODY_TRY(q.run());
         Id id = c_.last_insert_rowid();
@@ -443,6 +449,7 @@ private:
     std::string anchor_;
     FootageRows footage_;
     CustodianRows custodian_;
+    FinanceRows finance_;
 };
 
 Status ensure_parent_dir(const std::string& path) {

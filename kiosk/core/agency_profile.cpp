@@ -26,6 +26,8 @@ const Binding kNumeric[] = {
     {"coverage_gap_minutes", &AgencyProfile::coverage_gap_minutes},
     {"pin_attempts", &AgencyProfile::pin_attempts},
     {"pin_lockout_minutes", &AgencyProfile::pin_lockout_minutes},
+    {"residual_rate_bp", &AgencyProfile::residual_rate_bp},
+    {"negligence_rate_bp", &AgencyProfile::negligence_rate_bp},
 };
 
 std::vector<std::string> split_list(const std::string& text) {
@@ -71,6 +73,12 @@ const std::vector<ProfileKey>& profile_keys() {
         {"pin_lockout_minutes", "保管员密码锁定时长（分钟）", "custodian PIN lockout (minutes)", true, 1, 24 * 60},
         {"print_queue", "报表打印队列（空为打印服务器默认队列）", "print queue for reports (empty: the print server's default)",
          false, 0, 0},
+        {"depreciation_policy", "折旧口径（government 政府会计准则第3号 / enterprise 企业会计准则，R3）",
+         "depreciation profile (government: Government Accounting Standard No. 3 / enterprise; R3)", false, 0, 0},
+        {"residual_rate_bp", "残值率（万分比，仅企业口径；500 即 5%）",
+         "residual rate (basis points, enterprise profile only; 500 = 5%)", true, 0, 5000},
+        {"negligence_rate_bp", "过失赔偿比例（账面净值的万分比，10000 即全额，R26）",
+         "negligence compensation (basis points of net book value, 10000 = all; R26)", true, 0, 10000},
     };
     return keys;
 }
@@ -81,6 +89,7 @@ std::map<std::string, std::string> to_settings(const AgencyProfile& p) {
     m["time_zone"] = p.time_zone;
     m["approved_firmware"] = p.approved_firmware;
     m["print_queue"] = p.print_queue;
+    m["depreciation_policy"] = p.depreciation_policy;
     for (const auto& b : kNumeric) m[b.key] = std::to_string(p.*b.field);
     return m;
 }
@@ -116,6 +125,12 @@ Status apply_setting(AgencyProfile& p, const std::string& key, const std::string
             if (c <= ' ' || c > '~' || c == '/' || c == '#')
                 return fail(Error(MessageId::ProfileBadValue, {key, value, "a CUPS queue name"}));
         p.print_queue = value;
+        return {};
+    }
+    if (key == "depreciation_policy") {
+        if (value != "government" && value != "enterprise")
+            return fail(Error(MessageId::ProfileBadValue, {key, value, "government, enterprise"}));
+        p.depreciation_policy = value;
         return {};
     }
     std::int64_t n = 0;

@@ -34,6 +34,12 @@ struct AgencyProfile {
     std::int64_t pin_lockout_minutes = 15;
     // The CUPS queue reports print on; empty: the print server's default queue.
     std::string print_queue;
+    // R3: "government" (政府会计准则第3号, the default) or "enterprise"; the enterprise
+    // profile's residual rate in basis points (500 = 5%).
+    std::string depreciation_policy = "government";
+    std::int64_t residual_rate_bp = 0;
+    // R26: negligence pays this share of the net book value, in basis points (10000 = all).
+    std::int64_t negligence_rate_bp = 10000;
 };
 
 // The approved firmware versions, one per comma-separated item.

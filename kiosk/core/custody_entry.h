@@ -9,14 +9,17 @@
 namespace custody {
 
 // Voided: a checkout whose camera never left its slot; it closes the checkout as a
-// return would, but nothing was handed over.
-enum class CustodyKind { Checkout, Return, UnexpectedReturn, Voided };
+// return would, but nothing was handed over. A repair takes the device out of the
+// cabinet to a supplier and back (R9).
+enum class CustodyKind { Checkout, Return, UnexpectedReturn, Voided, SentToRepair, BackFromRepair };
 
 inline constexpr NamedCode<CustodyKind> kCustodyKinds[] = {
     {CustodyKind::Checkout, "checkout", "领用", "checkout"},
     {CustodyKind::Return, "return", "归还", "return"},
     {CustodyKind::UnexpectedReturn, "unexpected_return", "非领用归还", "unexpected return"},
     {CustodyKind::Voided, "voided", "领用作废", "checkout voided"},
+    {CustodyKind::SentToRepair, "sent_to_repair", "送修", "sent to repair"},
+    {CustodyKind::BackFromRepair, "back_from_repair", "修复返回", "back from repair"},
 };
 
 // One append-only line of the usage ledger (R5). A return closes its checkout.

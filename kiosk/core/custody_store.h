@@ -15,6 +15,7 @@
 #include "kiosk/core/custodian_store.h"
 #include "kiosk/core/custody_entry.h"
 #include "kiosk/core/device.h"
+#include "kiosk/core/finance_store.h"
 #include "kiosk/core/dock_slot.h"
 #include "kiosk/core/footage_store.h"
 #include "kiosk/core/health_reading.h"
@@ -76,6 +77,7 @@ public:
 class StoreTx : public CustodyReads, public CustodyWrites, public RegistryWrites, public FootageReads,
                 public FootageWrites, public CustodianReads, public CustodianWrites {
 public:
+    virtual FinanceRecords& finance() = 0;
     virtual Status commit() = 0;
 };
 

@@ -5,19 +5,14 @@
 #include <span>
 
 #include "kiosk/core/csv.h"
+#include "kiosk/core/import_table.h"
 #include "kiosk/core/refusal.h"
 
 namespace custody {
 
 namespace {
 
-struct Column {
-    const char* name;
-    const char* zh;
-    bool required;
-};
-
-std::vector<Column> columns_of(RegistryKind k) {
+std::vector<ImportColumn> columns_of(RegistryKind k) {
     switch (k) {
         case RegistryKind::Units:
             return {{"code", "单位代码", true}, {"name", "单位名称", true}, {"allocation_class", "配备类别", true}};
@@ -35,53 +30,11 @@ std::vector<Column> columns_of(RegistryKind k) {
     return {};
 }
 
-// One parsed row, looked up by column name.
-class RowView {
-public:
-    RowView(const CsvRow& row, const std::map<std::string, std::size_t>& index) : row_(row), index_(index) {}
-    std::string get(const std::string& col) const {
-        auto it = index_.find(col);
-        if (it == index_.end() || it->second >= row_.fields.size()) return {};
-        return trim(row_.fields[it->second]);
-    }
-
-private:
-    static std::string trim(const std::string& s) {
-        auto b = s.find_first_not_of(" \t");
-        if (b == std::string::npos) return {};
-        auto e = s.find_last_not_of(" \t");
-        return s.substr(b, e - b + 1);
-    }
-    const CsvRow& row_;
-    const std::map<std::string, std::size_t>& index_;
-};
-
-template <class Table>
-auto parse_enum(const Table& table, const std::string& col, const std::string& v)
-    -> Result<decltype(std::begin(table)->value)> {
-    auto e = parse_named(table, v);
-    if (!e) return fail(Error(MessageId::CsvBadValue, {col, v, allowed_codes(table)}));
-    return *e;
-}
-
 Result<bool> parse_active(const std::string& v) {
     if (v.empty() || v == "1" || v == "yes" || v == "true" || v == "是" || v == "在岗") return true;
     if (v == "0" || v == "no" || v == "false" || v == "否" || v == "停用") return false;
     return fail(Error(MessageId::CsvBadValue, {"active", v, "1/0, 是/否"}));
 }
-
-// Tracks values that must be unique within the file, remembering where each appeared.
-class SeenInFile {
-public:
-    Status add(const std::string& value, int line) {
-        auto [it, fresh] = lines_.emplace(value, line);
-        if (!fresh) return fail(Error(MessageId::CsvDuplicateInFile, {value, std::to_string(it->second)}));
-        return {};
-    }
-
-private:
-    std::map<std::string, int> lines_;
-};
 
 class RowImporter {
 public:
@@ -236,15 +189,9 @@ Result<ImportReport> RegistryImport::run(RegistryKind kind, std::string_view tex
     if (rows->empty()) return reject(1, Error(MessageId::CsvEmptyFile));
 
     const auto cols = columns_of(kind);
-    std::map<std::string, std::size_t> index;
     const CsvRow& header = rows->front();
-    for (std::size_t i = 0; i < header.fields.size(); ++i) {
-        for (const auto& c : cols)
-            if (header.fields[i] == c.name || header.fields[i] == c.zh) index[c.name] = i;
-    }
-    for (const auto& c : cols)
-        if (c.required && !index.count(c.name)) return reject(header.line, Error(MessageId::CsvMissingColumn, {c.name}));
-
+    auto index = index_columns(header, cols);
+    if (!index) return reject(header.line, index.error());
     auto begun = store_.begin();
     if (!begun) return fail(begun.error());
     std::unique_ptr<StoreTx> tx = std::move(*begun);
@@ -257,13 +204,11 @@ Result<ImportReport> RegistryImport::run(RegistryKind kind, std::string_view tex
             return reject(row.line, Error(MessageId::CsvColumnCount, {std::to_string(header.fields.size()),
                                                                      std::to_string(row.fields.size())}));
         }
-        RowView view(row, index);
-        for (const auto& c : cols) {
-            if (c.required && view.get(c.name).empty()) {
-                tx.reset();
-                return reject(row.line, Error(MessageId::CsvEmptyField, {c.name}));
-            }
+        if (auto s = require_fields(row, *index, cols); !s) {
+            tx.reset();
+            return reject(row.line, s.error());
         }
+        RowView view(row, *index);
         if (auto s = importer.row(kind, view, row.line); !s) {
             const Error& e = s.error();
             if (e.id == MessageId::StorageFailure || e.id == MessageId::StorageBusy) return fail(e);
