@@ -52,4 +52,19 @@ std::string month_text(const AccountingMonth& m) {
     return buf;
 }
 
+namespace {
+// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
+int day_number(const CivilDate& d) {
+    const int y = d.year - (d.month <= 2 ? 1 : 0);
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int mp = (d.month + 9) % 12;
+    const int doy = (153 * mp + 2) / 5 + d.day - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+}  // namespace
+
+int days_between(const CivilDate& from, const CivilDate& to) { return day_number(to) - day_number(from); }
+
 }  // namespace custody

@@ -37,4 +37,7 @@ std::string month_text(const AccountingMonth& m);
 
 inline AccountingMonth month_of(const CivilDate& d) { return {d.year, d.month}; }
 
+// Days from `from` to `to` (negative when `to` is earlier).
+int days_between(const CivilDate& from, const CivilDate& to);
+
 }  // namespace custody

@@ -6,6 +6,12 @@ namespace custody {
 
 bool approves_finance(Role r) { return r == Role::UnitHead || r == Role::Finance || r == Role::Admin; }
 
+Error wrong_role(const Officer& who, const std::string& needed_zh, const std::string& needed_en) {
+    const auto& role = named(kRoles, who.role);
+    return Error(MessageId::ApproverWrongRole,
+                 {who.name, std::string(role.zh), needed_zh, needed_en, std::string(role.en)});
+}
+
 namespace {
 
 Result<Officer> approver_named(StoreTx& tx, const std::string& number) {
@@ -13,8 +19,7 @@ Result<Officer> approver_named(StoreTx& tx, const std::string& number) {
     if (!o) return fail(o.error());
     if (!*o) return fail(Error(MessageId::OfficerUnknown, {number}));
     if (!approves_finance((*o)->role))
-        return fail(Error(MessageId::ApproverWrongRole,
-                          {(*o)->name, std::string(named(kRoles, (*o)->role).zh), "单位负责人或财务 / unit head or finance"}));
+        return fail(wrong_role(**o, "单位负责人或财务", "the unit head or finance"));
     return **o;
 }
 

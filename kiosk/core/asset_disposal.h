@@ -24,5 +24,7 @@ Result<AssetDisposal> dispose_asset(StoreTx& tx, const DisposalRequest& request,
 
 // Who may approve a disposal or a finance decision: the unit head, finance, an administrator.
 bool approves_finance(Role r);
+// ApproverWrongRole naming the person, their role and who is needed, in both languages.
+Error wrong_role(const Officer& who, const std::string& needed_zh, const std::string& needed_en);
 
 }  // namespace custody

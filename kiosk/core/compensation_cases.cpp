@@ -1,6 +1,7 @@
 #include "kiosk/core/compensation_cases.h"
 
 #include "kiosk/core/agency_time.h"
+#include "kiosk/core/asset_disposal.h"
 #include "kiosk/core/asset_value.h"
 #include "kiosk/core/refusal.h"
 
@@ -159,33 +160,32 @@ Result<CompensationCase> CompensationCases::open(const CaseOpening& o) {
 
 namespace {
 
-std::string role_zh(Role r) { return std::string(named(kRoles, r).zh); }
 
 // Who may take each step (R26: custodian → unit head → finance; the officer acknowledges).
 Status may_take(const CaseStepRequest& r, const Officer& by, const Officer& liable) {
-    auto wrong = [&](const char* needed) {
-        return fail(Error(MessageId::ApproverWrongRole, {by.name, role_zh(by.role), needed}));
+    auto wrong = [&](const char* needed_zh, const char* needed_en) {
+        return fail(wrong_role(by, needed_zh, needed_en));
     };
     if (r.step == CaseStep::Acknowledged) {
         if (by.id != liable.id) return fail(Error(MessageId::CompensationNotLiablePerson, {liable.name}));
         return {};
     }
     // Nobody decides their own case.
-    if (by.id == liable.id) return wrong("责任人以外的人员 / someone other than the liable officer");
+    if (by.id == liable.id) return wrong("责任人以外的人员", "someone other than the liable officer");
     switch (r.step) {
         case CaseStep::CustodianReview:
-            if (by.role != Role::Keeper && by.role != Role::Admin) return wrong("保管员 / a custodian");
+            if (by.role != Role::Keeper && by.role != Role::Admin) return wrong("保管员", "a custodian");
             return {};
         case CaseStep::UnitHeadReview:
             if (by.role != Role::UnitHead || by.unit_id != liable.unit_id)
-                return wrong("责任人所在单位负责人 / the liable officer's unit head");
+                return wrong("责任人所在单位负责人", "the liable officer's unit head");
             return {};
         case CaseStep::FinanceReview:
         case CaseStep::Payment:
-            if (by.role != Role::Finance) return wrong("财务人员 / finance");
+            if (by.role != Role::Finance) return wrong("财务人员", "finance");
             return {};
         case CaseStep::Waived:
-            if (by.role != Role::Finance && by.role != Role::UnitHead) return wrong("单位负责人或财务 / unit head or finance");
+            if (by.role != Role::Finance && by.role != Role::UnitHead) return wrong("单位负责人或财务", "the unit head or finance");
             return {};
         case CaseStep::Acknowledged: break;
     }
