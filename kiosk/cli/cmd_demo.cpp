@@ -9,6 +9,7 @@
 #include "kiosk/cli/commands.h"
 #include "kiosk/cli/demo_agency.h"
 #include "kiosk/cli/demo_custodian.h"
+#include "kiosk/cli/demo_finance.h"
 #include "kiosk/cli/demo_paperwork.h"
 #include "kiosk/core/agency_time.h"
 #include "kiosk/media/file_media_probe.h"
@@ -208,6 +209,8 @@ int cmd_demo(CliContext& ctx, const std::vector<std::string>& words) {
     if (!custodian) return ctx.report(custodian.error());
     auto paperwork = run_demo_paperwork(**store, sim, **archive, make_demo_agency(), ctx.paths.db + ".evidence");
     if (!paperwork) return ctx.report(paperwork.error());
+    auto finance = run_demo_finance(**store, sim, make_demo_agency());
+    if (!finance) return ctx.report(finance.error());
     const std::string gap = std::to_string(opt.profile.coverage_gap_minutes);
 
     if (ctx.zh()) {
@@ -225,6 +228,9 @@ int cmd_demo(CliContext& ctx, const std::vector<std::string>& words) {
                     << " 个文件已导出（导出编号 " << paperwork->export_id << "）并登记两份光盘（R19、R20）；";
         ctx.out << "盘点记录 " << paperwork->reconciliation_id << " 已保存。报表：custodyctl --db " << ctx.paths.db
                 << " report ledger --out 台账.pdf\n";
+        ctx.out << "  财务：" << finance->cards << " 张固定资产卡片，已结账 " << finance->months_closed << " 个月，维修单 "
+                << finance->repairs << " 张，赔偿案件 " << finance->cases << " 件（custodyctl assets list、repair list、"
+                << "compensation list）；财务人员警号 " << kDemoFinanceNumber << "。\n";
         if (!stats->try_badge.empty())
             ctx.out << "  试一试：custodyctl --db " << ctx.paths.db << " checkout --badge " << stats->try_badge << '\n';
     } else {
@@ -244,6 +250,9 @@ int cmd_demo(CliContext& ctx, const std::vector<std::string>& words) {
                     << " exported (export " << paperwork->export_id << ") with two discs recorded (R19, R20); ";
         ctx.out << "reconciliation " << paperwork->reconciliation_id << " saved. Reports: custodyctl --db " << ctx.paths.db
                 << " report ledger --out ledger.pdf\n";
+        ctx.out << "  Finance: " << finance->cards << " asset cards, " << finance->months_closed << " months closed, "
+                << finance->repairs << " repair orders, " << finance->cases << " compensation cases (custodyctl assets "
+                << "list, repair list, compensation list); finance clerk " << kDemoFinanceNumber << ".\n";
         if (!stats->try_badge.empty())
             ctx.out << "  Try: custodyctl --db " << ctx.paths.db << " checkout --badge " << stats->try_badge << '\n';
     }

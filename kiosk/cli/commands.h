@@ -33,5 +33,8 @@ int cmd_fault(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_printers(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_report(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_allocation(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_assets(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_repair(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_compensation(CliContext& ctx, const std::vector<std::string>& words);
 
 }  // namespace custody::cli

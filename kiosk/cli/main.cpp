@@ -65,6 +65,27 @@ const char* kHelpZh = R"(custodyctl — 执法记录仪保管柜管理命令
                                                       casing_damaged、lens_damaged、will_not_record、battery_problem、
                                                       accessory_missing、other
   allocation                                          各单位执法人员与在册设备对照配备标准（R2：甲类每 2 人 1 台，乙类每 5 人 1 台）
+  assets import|export 文件.csv|文件.xlsx             固定资产卡片导入（整个文件有错即全部不导入）与导出（R3）
+  assets list|show 资产编号 [--month YYYY-MM]         资产卡片一览（原值、累计折旧、净值）与单张卡片及变动记录
+  assets close-month YYYY-MM                          月末结账：保存每项资产当月折旧与净值（按月顺序，重复执行不改变）
+  assets dispose 资产编号 --on 日期 --reason 理由 --approver 警号
+                                                      报废（单位负责人或财务审批）
+  assets category [代码 --life 月数]                  资产分类与使用年限（不得低于财政部最低年限）
+  assets move 资产编号 --location 地点                变更存放地点
+  repair open --device 序列号 --problem 故障 [--fault-report 编号]
+                                                      开维修单，设备停用（R9）
+  repair send 单号 --supplier 供应商 [--on 日期]      送修：台账记“送修”，设备离柜
+  repair return 单号 --outcome repaired|replaced|written_off [--on 日期] [--cost 元] [--slot 柜位]
+                [--approver 警号] [--note 说明]       修复返回入柜；无法修复则报废（须审批）
+  repair list                                         维修单一览：停用天数与费用
+  compensation open --cause 原因 (--fault-report 编号 | --device 序列号 [--reconciliation 编号]) [--loss] [--at 时间]
+                                                      立赔偿案：责任人取自台账，金额按资产卡片计算（R26）；原因：
+                                                      poor_keeping、misuse、deliberate、force_majeure
+  compensation review 案件 --by 警号 --approve|--reject --reason 理由
+                                                      审核：保管员 → 单位负责人 → 财务
+  compensation acknowledge|pay|waive 案件 --by 警号 [--amount 元 --on 日期 --receipt 收据号] [--reason 理由]
+                                                      当事人确认、缴款（可分次）、免予赔偿
+  compensation show|list [案件]                       案件详情（逐行计算）与一览
   printers                                            打印服务器（CUPS）的队列：默认队列、是否接受任务、是否暂停；报表所用队列
   report 类型 --out 文件.pdf [--print [队列]] [--lang en]
                                                       生成 A4 PDF 报表并可打印；类型：custody 保管使用报告、ledger 使用台账（R5）、
@@ -142,6 +163,29 @@ Commands:
                                                         will_not_record, battery_problem, accessory_missing, other
   allocation                                            each unit's officers and devices against its allocation standard
                                                         (R2: class A 1 per 2 officers, class B 1 per 5)
+  assets import|export FILE.csv|FILE.xlsx               asset cards in and out (R3); one bad row rejects the whole file
+  assets list|show ASSET [--month YYYY-MM]              the register (original, accumulated, net book value); one card
+  assets close-month YYYY-MM                            store each asset's charge and net book value (in order; repeating
+                                                        it changes nothing)
+  assets dispose ASSET --on DATE --reason TEXT --approver NUMBER
+                                                        dispose of an asset (unit head or finance approves)
+  assets category [CODE --life MONTHS]                  categories and useful lives (never below the MoF floor)
+  assets move ASSET --location TEXT                     change where an asset is kept
+  repair open --device SERIAL --problem TEXT [--fault-report ID]
+                                                        open a repair order; the device leaves service (R9)
+  repair send ORDER --supplier NAME [--on DATE]         the device leaves for the supplier (a ledger entry)
+  repair return ORDER --outcome repaired|replaced|written_off [--on DATE] [--cost YUAN] [--slot N]
+                [--approver NUMBER] [--note TEXT]       back into a slot, or written off (approved disposal)
+  repair list                                           repair orders with days out of service and cost
+  compensation open --cause CAUSE (--fault-report ID | --device SERIAL [--reconciliation ID]) [--loss] [--at TIME]
+                                                        open a case: liable person from the ledger, amount from the
+                                                        asset card (R26); CAUSE: poor_keeping, misuse, deliberate,
+                                                        force_majeure
+  compensation review CASE --by NUMBER --approve|--reject --reason TEXT
+                                                        custodian, then unit head, then finance
+  compensation acknowledge|pay|waive CASE --by NUMBER [--amount YUAN --on DATE --receipt NO] [--reason TEXT]
+                                                        the officer's acknowledgement, payments (partial too), waiver
+  compensation show|list [CASE]                         one case with its calculation line by line; all cases
   printers                                              the print server's (CUPS) queues: the default, whether each takes jobs
                                                         or is stopped, and the queue reports print on
   report KIND --out FILE.pdf [--print [QUEUE]]          an A4 PDF report, printed if asked; KIND: custody, ledger (R5),
@@ -169,7 +213,7 @@ const std::map<std::string, Command>& commands() {
         {"retention", cmd_retention}, {"evidence", cmd_evidence},   {"interruption", cmd_interruption},
         {"pin", cmd_pin},           {"reconcile", cmd_reconcile}, {"quarantine", cmd_quarantine},
         {"release", cmd_release},   {"fault", cmd_fault},     {"report", cmd_report},
-        {"sim", cmd_sim},           {"printers", cmd_printers}, {"allocation", cmd_allocation},
+        {"sim", cmd_sim},           {"printers", cmd_printers}, {"allocation", cmd_allocation}, {"assets", cmd_assets}, {"repair", cmd_repair}, {"compensation", cmd_compensation},
     };
     return table;
 }

@@ -9,7 +9,7 @@ bool approves_finance(Role r) { return r == Role::UnitHead || r == Role::Finance
 Error wrong_role(const Officer& who, const std::string& needed_zh, const std::string& needed_en) {
     const auto& role = named(kRoles, who.role);
     return Error(MessageId::ApproverWrongRole,
-                 {who.name, std::string(role.zh), needed_zh, needed_en, std::string(role.en)});
+                 {who.name, std::string(role.zh) + " " + std::string(role.en), needed_zh, needed_en});
 }
 
 namespace {
