@@ -149,12 +149,13 @@ Status step(CompensationCases& cases, Id id, CaseStep s, const std::string& by, 
     return {};
 }
 
-Status reviews(CompensationCases& cases, Id id, const DemoAgency& agency, const std::string& unit) {
+Status reviews(CompensationCases& cases, Id id, const DemoAgency& agency, const std::string& unit, bool finance) {
     const DemoOfficer* keeper = colleague(agency, unit, "keeper");
     const DemoOfficer* head = colleague(agency, unit, "unit_head");
     if (!keeper || !head) return {};
     CUSTODY_TRY(step(cases, id, CaseStep::CustodianReview, keeper->number, "台账与归还检查记录一致 / matches the ledger"));
     CUSTODY_TRY(step(cases, id, CaseStep::UnitHeadReview, head->number, "同意按规定赔偿 / approved"));
+    if (!finance) return {};
     return step(cases, id, CaseStep::FinanceReview, kDemoFinanceNumber, "金额按账面净值核定 / amount checked");
 }
 
@@ -184,24 +185,25 @@ Status run_cases(CustodyStore& store, ManualClock& clock, const DemoAgency& agen
         ++stats.cases;
         clock.advance_ms(kHourMs / 4);
         if (i == 2) continue;  // deliberate damage: the unit head has not decided yet
-        CUSTODY_TRY(reviews(cases, c->id, agency, h.holder->unit_code));
         if (i == 1) {
+            // Approved by the custodian and the unit head, then waived by finance.
+            CUSTODY_TRY(reviews(cases, c->id, agency, h.holder->unit_code, false));
             CUSTODY_TRY(step(cases, c->id, CaseStep::Waived, kDemoFinanceNumber,
                              "首次发生且已整改，经批准免予赔偿 / first time, waived as approved"));
             continue;
         }
+        CUSTODY_TRY(reviews(cases, c->id, agency, h.holder->unit_code, true));
+        if (c->liability.amount == 0) continue;  // fully depreciated: nothing to acknowledge or pay
         CUSTODY_TRY(step(cases, c->id, CaseStep::Acknowledged, h.holder->number, ""));
         CaseStepRequest pay;
         pay.case_id = c->id;
         pay.step = CaseStep::Payment;
         pay.by_number = kDemoFinanceNumber;
-        pay.amount = c->liability.amount / 2;
+        pay.amount = std::max<Fen>(1, c->liability.amount / 2);
         pay.paid_on = local_date_of(clock.now());
         pay.receipt_number = "SJ-" + std::to_string(c->id) + "-01";
-        if (*pay.amount > 0) {
-            auto paid = cases.record(pay);
-            if (!paid) return fail(paid.error());
-        }
+        auto paid = cases.record(pay);
+        if (!paid) return fail(paid.error());
     }
     return {};
 }

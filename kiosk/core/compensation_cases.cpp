@@ -227,8 +227,8 @@ Result<CaseProgress> CompensationCases::record(const CaseStepRequest& r) {
         CaseProgress before = progress_of(**c, *events);
         if (!step_allowed(before, r.step))
             return fail(Error(MessageId::CompensationWrongStep,
-                              {std::to_string(r.case_id), std::string(named(kCaseStatuses, before.status).zh),
-                               std::string(named(kCaseSteps, r.step).zh)}));
+                              {std::to_string(r.case_id), both_names(kCaseStatuses, before.status),
+                               both_names(kCaseSteps, r.step)}));
         auto by = tx->officer_by_number(r.by_number);
         if (!by) return fail(by.error());
         if (!*by) return fail(Error(MessageId::OfficerUnknown, {r.by_number}));

@@ -34,6 +34,13 @@ auto parse_named(const Table& table, std::string_view s) -> std::optional<declty
     return std::nullopt;
 }
 
+// "待缴款 / awaiting payment": a name inside an error, whose arguments carry no language.
+template <class Table, class E>
+std::string both_names(const Table& table, E v) {
+    const auto& n = named(table, v);
+    return std::string(n.zh) + " / " + std::string(n.en);
+}
+
 template <class Table>
 std::string allowed_codes(const Table& table) {
     std::string out;

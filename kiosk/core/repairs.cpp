@@ -14,7 +14,7 @@ struct Refused {
     Error reason;
 };
 
-std::string status_zh(DeviceStatus s) { return std::string(named(kDeviceStatuses, s).zh); }
+std::string status_names(DeviceStatus s) { return both_names(kDeviceStatuses, s); }
 
 Result<RepairOrder> order_of(FinanceReads& finance, Id id) {
     auto o = finance.repair_order(id);
@@ -22,7 +22,7 @@ Result<RepairOrder> order_of(FinanceReads& finance, Id id) {
     if (!*o) return fail(Error(MessageId::RepairOrderUnknown, {std::to_string(id)}));
     if ((*o)->closed())
         return fail(Error(MessageId::RepairClosed,
-                          {std::to_string(id), std::string(named(kRepairOutcomes, *(*o)->outcome).zh)}));
+                          {std::to_string(id), both_names(kRepairOutcomes, *(*o)->outcome)}));
     return **o;
 }
 
@@ -77,7 +77,7 @@ Result<RepairOrder> Repairs::open(const RepairOpening& o) {
         if (o.problem.empty()) return fail(Error(MessageId::ReasonRequired));
         if (d->status != DeviceStatus::InService && d->status != DeviceStatus::Docked &&
             d->status != DeviceStatus::Quarantined)
-            return fail(Error(MessageId::RepairDeviceUnavailable, {o.serial, status_zh(d->status)}));
+            return fail(Error(MessageId::RepairDeviceUnavailable, {o.serial, status_names(d->status)}));
         auto open = tx.finance().open_repair_of(d->id);
         if (!open) return fail(open.error());
         if (*open) return fail(Error(MessageId::RepairAlreadyOpen, {o.serial, std::to_string((*open)->id)}));
@@ -120,7 +120,7 @@ Result<RepairOrder> Repairs::send(Id order_id, const std::string& supplier, Civi
         auto d = device_of(tx, order->device_serial);
         if (!d) return fail(d.error());
         if (d->status != DeviceStatus::Quarantined)
-            return fail(Error(MessageId::RepairDeviceUnavailable, {d->serial, status_zh(d->status)}));
+            return fail(Error(MessageId::RepairDeviceUnavailable, {d->serial, status_names(d->status)}));
         // The footage on the camera is not the supplier's to take (R15).
         auto job = tx.unfinished_job_of(d->id);
         if (!job) return fail(job.error());

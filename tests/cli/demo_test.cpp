@@ -71,8 +71,16 @@ TEST(CliDemo, R5_R14_CreatesAVerifiableAgencyWithAnOverdueCamera) {
     EXPECT_EQ(verify.exit_code, 0) << verify.err;
     EXPECT_TRUE(contains(verify.out, "Audit chain intact: " + std::to_string(row_count(db, "audit_log")) + " entries"))
         << verify.out;
-    EXPECT_EQ(row_count(db, "officers"), 40);
+    // Forty officers and the finance clerk (R3).
+    EXPECT_EQ(row_count(db, "officers"), 41);
     EXPECT_EQ(row_count(db, "devices"), 24);
+    // The finance side: a card for every camera, two months closed, the repairs and cases.
+    EXPECT_EQ(row_count(db, "asset_cards"), 24);
+    EXPECT_EQ(row_count(db, "month_closes"), 2);
+    EXPECT_EQ(row_count(db, "repair_orders"), 2);
+    EXPECT_EQ(row_count(db, "compensation_cases"), 3);
+    EXPECT_EQ(sql_text(db, "SELECT kind FROM violations;"), "deliberate_damage");
+    EXPECT_EQ(sql_int(db, "SELECT count(*) FROM custody_entries WHERE kind IN ('sent_to_repair','back_from_repair');"), 3);
     // Every demo serial fits a GA/T 947.4 camera's serial field, so a simulated camera can carry it.
     EXPECT_LE(sql_int(db, "SELECT max(length(serial)) FROM devices;"), 7);
     EXPECT_EQ(sql_text(db, "SELECT actor FROM audit_log WHERE seq=1;"), "demo");
@@ -136,7 +144,7 @@ TEST(CliDemo, RunningAgainReplacesTheDemo) {
     EXPECT_NE(read_file(db + ".key"), first_key) << "a new demo has a new key";
     EXPECT_EQ(sql_int(db, "SELECT count(*) FROM audit_log WHERE actor='badge:DEADBEEF';"), refused - 1)
         << "the refusal made on the old demo is gone";
-    EXPECT_EQ(row_count(db, "officers"), 40);
+    EXPECT_EQ(row_count(db, "officers"), 41);
     EXPECT_EQ(ctl(db, {"verify"}).exit_code, 0);
     // The old archive went with the old database: the folder holds the new demo's footage only.
     EXPECT_FALSE(std::filesystem::exists(stray));
