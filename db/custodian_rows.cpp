@@ -172,23 +172,10 @@ Result<Id> CustodianRows::add_fault_report(const FaultReportRecord& r, const Aud
 
 Result<std::vector<FaultReportRecord>> CustodianRows::open_fault_reports() {
     auto q = c_.cached(
-        "SELECT f.id, f.device_id, d.serial, f.kind, f.reported_by_id, f.reported_by, f.note, f.reported_at_ms, "
-        "f.compensation_case FROM fault_reports f JOIN devices d ON d.id = f.device_id "
+        "SELECT" CUSTODY_FAULT_REPORT_COLUMNS
         "WHERE NOT EXISTS (SELECT 1 FROM fault_report_closures c WHERE c.report_id = f.id) ORDER BY f.id");
     if (!q) return fail(q.error());
-    return all<FaultReportRecord>(**q, [](const Statement& s) {
-        FaultReportRecord r;
-        r.id = s.i64(0);
-        r.device_id = s.i64(1);
-        r.device_serial = s.text(2);
-        r.kind = code_to(kFaultKinds, s.text(3));
-        r.reported_by_id = s.opt_i64(4);
-        r.reported_by = s.text(5);
-        r.note = s.text(6);
-        r.reported_at = Timestamp{s.i64(7)};
-        r.compensation_case = s.i64(8) != 0;
-        return r;
-    });
+    return all<FaultReportRecord>(**q, fault_report_from_row);
 }
 
 Status CustodianRows::close_fault_reports(Id device_id, Timestamp at, const std::string& by, const AuditNote& note) {

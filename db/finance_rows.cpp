@@ -301,23 +301,10 @@ Result<std::optional<CustodyEntry>> FinanceRows::checkout_at(Id device_id, Times
 
 Result<std::optional<FaultReportRecord>> FinanceRows::fault_report(Id id) {
     auto q = c_.cached(
-        "SELECT f.id, f.device_id, d.serial, f.kind, f.reported_by_id, f.reported_by, f.note, f.reported_at_ms, "
-        "f.compensation_case FROM fault_reports f JOIN devices d ON d.id = f.device_id WHERE f.id=?");
+        "SELECT" CUSTODY_FAULT_REPORT_COLUMNS "WHERE f.id=?");
     if (!q) return fail(q.error());
     (*q)->bind(1, id);
-    return first<FaultReportRecord>(**q, [](const Statement& s) {
-        FaultReportRecord r;
-        r.id = s.i64(0);
-        r.device_id = s.i64(1);
-        r.device_serial = s.text(2);
-        r.kind = code_to(kFaultKinds, s.text(3));
-        r.reported_by_id = s.opt_i64(4);
-        r.reported_by = s.text(5);
-        r.note = s.text(6);
-        r.reported_at = Timestamp{s.i64(7)};
-        r.compensation_case = s.i64(8) != 0;
-        return r;
-    });
+    return first<FaultReportRecord>(**q, fault_report_from_row);
 }
 
 Result<std::vector<RepairOrder>> FinanceRows::repair_orders() {

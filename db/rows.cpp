@@ -54,4 +54,18 @@ Officer officer_from_row(const Statement& s, int f) {
     return o;
 }
 
+FaultReportRecord fault_report_from_row(const Statement& s) {
+        FaultReportRecord r;
+        r.id = s.i64(0);
+        r.device_id = s.i64(1);
+        r.device_serial = s.text(2);
+        r.kind = code_to(kFaultKinds, s.text(3));
+        r.reported_by_id = s.opt_i64(4);
+        r.reported_by = s.text(5);
+        r.note = s.text(6);
+        r.reported_at = Timestamp{s.i64(7)};
+        r.compensation_case = s.i64(8) != 0;
+        return r;
+}
+
 }  // namespace custody::db

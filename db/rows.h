@@ -10,6 +10,7 @@
 #include "db/sqlite.h"
 #include "kiosk/core/custody_entry.h"
 #include "kiosk/core/device.h"
+#include "kiosk/core/fault_report_record.h"
 #include "kiosk/core/officer.h"
 #include "kiosk/core/unit.h"
 
@@ -21,6 +22,9 @@ namespace custody::db {
     " d.id, d.serial, d.kind, d.brand, d.model, d.firmware, d.unit_id, d.keeper_id, d.status, d.slot, " \
     "d.open_checkout_id, d.last_issued_at_ms "
 #define CUSTODY_ENTRY_COLUMNS " c.id, c.kind, c.device_id, c.officer_id, c.partner_id, c.slot, c.at_ms, c.closes_id "
+#define CUSTODY_FAULT_REPORT_COLUMNS                                                                   \
+    " f.id, f.device_id, d.serial, f.kind, f.reported_by_id, f.reported_by, f.note, f.reported_at_ms, " \
+    "f.compensation_case FROM fault_reports f JOIN devices d ON d.id = f.device_id "
 #define CUSTODY_OFFICER_COLUMNS " o.id, o.number, o.name, o.unit_id, o.role, o.active "
 inline constexpr int kDeviceColumnCount = 12;
 inline constexpr int kEntryColumnCount = 8;
@@ -63,5 +67,6 @@ Result<std::optional<T>> first(Statement& s, F map) {
 Device device_from_row(const Statement& s, int first = 0);
 CustodyEntry entry_from_row(const Statement& s, int first = 0);
 Officer officer_from_row(const Statement& s, int first = 0);
+FaultReportRecord fault_report_from_row(const Statement& s);
 
 }  // namespace custody::db
