@@ -230,7 +230,8 @@ int cmd_demo(CliContext& ctx, const std::vector<std::string>& words) {
                 << " report ledger --out 台账.pdf\n";
         ctx.out << "  财务：" << finance->cards << " 张固定资产卡片，已结账 " << finance->months_closed << " 个月，维修单 "
                 << finance->repairs << " 张，赔偿案件 " << finance->cases << " 件（custodyctl assets list、repair list、"
-                << "compensation list）；财务人员警号 " << kDemoFinanceNumber << "。\n";
+                << "compensation list）；财务人员 " << kDemoFinanceNumber << "（卡号 " << kDemoFinanceBadge
+                << "，密码 " << kDemoCustodianPin << "，终端“保管员”入口进入财务页面）。\n";
         if (!stats->try_badge.empty())
             ctx.out << "  试一试：custodyctl --db " << ctx.paths.db << " checkout --badge " << stats->try_badge << '\n';
     } else {
@@ -252,7 +253,8 @@ int cmd_demo(CliContext& ctx, const std::vector<std::string>& words) {
                 << " report ledger --out ledger.pdf\n";
         ctx.out << "  Finance: " << finance->cards << " asset cards, " << finance->months_closed << " months closed, "
                 << finance->repairs << " repair orders, " << finance->cases << " compensation cases (custodyctl assets "
-                << "list, repair list, compensation list); finance clerk " << kDemoFinanceNumber << ".\n";
+                << "list, repair list, compensation list); finance clerk " << kDemoFinanceNumber << " (badge "
+                << kDemoFinanceBadge << ", PIN " << kDemoCustodianPin << ", the kiosk's custodian button opens the finance screen).\n";
         if (!stats->try_badge.empty())
             ctx.out << "  Try: custodyctl --db " << ctx.paths.db << " checkout --badge " << stats->try_badge << '\n';
     }

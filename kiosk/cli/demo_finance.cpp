@@ -1,6 +1,8 @@
 #include "kiosk/cli/demo_finance.h"
 
+#include "kiosk/cli/demo_custodian.h"
 #include "kiosk/core/asset_card_import.h"
+#include "kiosk/core/custodian_login.h"
 #include "kiosk/core/asset_value.h"
 #include "kiosk/core/compensation_cases.h"
 #include "kiosk/core/month_close.h"
@@ -12,7 +14,7 @@ namespace {
 
 constexpr std::int64_t kHourMs = 3600 * 1000;
 
-Status add_finance_clerk(CustodyStore& store) {
+Status add_finance_clerk(CustodyStore& store, const Clock& clock) {
     auto tx = store.begin();
     if (!tx) return fail(tx.error());
     auto unit = (*tx)->unit_by_code("BGS");
@@ -21,7 +23,13 @@ Status add_finance_clerk(CustodyStore& store) {
     Officer o{0, kDemoFinanceNumber, "钱晓燕", (*unit)->id, Role::Finance, true};
     auto id = (*tx)->add_officer(o, {"demo", "register_officer", o.number, "unit=BGS; role=finance"});
     if (!id) return fail(id.error());
-    return (*tx)->commit();
+    o.id = *id;
+    CUSTODY_TRY((*tx)->add_badge({kDemoFinanceBadge, o.id, clock.now(), std::nullopt, ""},
+                                 {"demo", "register_badge", kDemoFinanceBadge, "officer=" + o.number}));
+    CUSTODY_TRY((*tx)->commit());
+    tx->reset();  // the store takes one transaction at a time
+    // The finance screen opens with badge and PIN, like custodian mode.
+    return CustodianLogin(store, clock).set_pin(kDemoFinanceNumber, kDemoCustodianPin, "demo");
 }
 
 // Bought over the last four years; one camera depreciated by hours of use.
@@ -184,7 +192,11 @@ Status run_cases(CustodyStore& store, ManualClock& clock, const DemoAgency& agen
         if (!c) return fail(c.error());
         ++stats.cases;
         clock.advance_ms(kHourMs / 4);
-        if (i == 2) continue;  // deliberate damage: the unit head has not decided yet
+        if (i == 2) {
+            // Deliberate damage: the custodian and the unit head have approved; it waits for finance.
+            CUSTODY_TRY(reviews(cases, c->id, agency, h.holder->unit_code, false));
+            continue;
+        }
         if (i == 1) {
             // Approved by the custodian and the unit head, then waived by finance.
             CUSTODY_TRY(reviews(cases, c->id, agency, h.holder->unit_code, false));
@@ -212,7 +224,7 @@ Status run_cases(CustodyStore& store, ManualClock& clock, const DemoAgency& agen
 
 Result<DemoFinanceStats> run_demo_finance(CustodyStore& store, ManualClock& clock, const DemoAgency& agency) {
     DemoFinanceStats stats;
-    CUSTODY_TRY(add_finance_clerk(store));
+    CUSTODY_TRY(add_finance_clerk(store, clock));
     const CivilDate today = local_date_of(clock.now());
     auto csv = parse_csv(cards_csv(agency, today), "demo-asset-cards.csv");
     if (!csv) return fail(csv.error());

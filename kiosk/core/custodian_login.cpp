@@ -18,7 +18,8 @@ int live_failures(const PinState& s, Timestamp now) {
 }  // namespace
 
 bool may_open_custodian_mode(Role role) {
-    return role == Role::Keeper || role == Role::UnitHead || role == Role::Supervisor || role == Role::Admin;
+    return role == Role::Keeper || role == Role::UnitHead || role == Role::Supervisor || role == Role::Admin ||
+           role == Role::Finance;
 }
 
 bool plausible_pin(const std::string& pin) {

@@ -49,17 +49,31 @@ void KioskTerminal::tap_pin_enter() {
         emit();
         return;
     }
-    log_event(LogLevel::Info, "custodian " + session->officer.number + " logged in");
-    view_.custodian = session->officer;
     view_.pin.reset();
     custodian_badge_.clear();
     view_.notice.reset();
+    if (session->officer.role == Role::Finance) {
+        // Finance staff see the finance screen only: no slot, no quarantine, no count.
+        log_event(LogLevel::Info, "finance " + session->officer.number + " logged in");
+        view_.finance_officer = session->officer;
+        refresh_finance();
+        show(Screen::Finance);
+        emit();
+        return;
+    }
+    log_event(LogLevel::Info, "custodian " + session->officer.number + " logged in");
+    view_.custodian = session->officer;
     refresh_cabinet();
     show(Screen::CustodianSlots);
     emit();
 }
 
 void KioskTerminal::tap_back() {
+    if (view_.finance_officer) {
+        refresh_finance();
+        show(Screen::Finance);
+        return emit();
+    }
     if (!view_.custodian) return go_idle(), emit();
     view_.detail.reset();
     view_.reconciliation.reset();

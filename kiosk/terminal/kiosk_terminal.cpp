@@ -10,6 +10,7 @@ bool privileged(Screen s) {
         case Screen::DeviceDetail:
         case Screen::Reconciliation:
         case Screen::Interruptions:
+        case Screen::Finance:
             return true;
         default:
             return false;
@@ -32,6 +33,7 @@ const char* screen_code(Screen s) {
         case Screen::DeviceDetail: return "device-detail";
         case Screen::Reconciliation: return "reconciliation";
         case Screen::Interruptions: return "interruptions";
+        case Screen::Finance: return "finance";
     }
     return "?";
 }
@@ -59,6 +61,8 @@ void KioskTerminal::show(Screen s) {
 
 void KioskTerminal::go_idle() {
     view_.custodian.reset();
+    view_.finance_officer.reset();
+    view_.finance.reset();
     view_.pin.reset();
     view_.detail.reset();
     view_.reconciliation.reset();

@@ -85,6 +85,8 @@ public:
     void tap_save_reconciliation();
     void tap_interruptions();
     void tap_approve(Id record_id);
+    // Finance staff (R26): approve a case's liability as computed from the asset card.
+    void tap_finance_approve(Id case_id);
     void tap_print(PrintableReport what);
 
 private:
@@ -101,6 +103,7 @@ private:
     std::optional<Id> return_awaiting_offload(const std::string& serial) const;
     void refresh_detail();
     void refresh_pending_interruptions();
+    void refresh_finance();
     bool custodian_screen() const { return privileged(view_.screen); }
     void emit();
 

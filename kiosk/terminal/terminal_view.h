@@ -9,6 +9,7 @@
 #include "kiosk/core/cabinet_checkout.h"
 #include "kiosk/core/dock_arrival.h"
 #include "kiosk/core/interruption_record.h"
+#include "kiosk/core/money.h"
 #include "kiosk/core/messages.h"
 #include "kiosk/terminal/device_history.h"
 #include "kiosk/terminal/slot_tile.h"
@@ -30,6 +31,7 @@ enum class Screen {
     DeviceDetail,      // one device and its history; quarantine or release (R9)
     Reconciliation,    // expected vs present, out, in repair; saved as a record
     Interruptions,     // interruption records waiting for the unit head (R13)
+    Finance,           // finance staff: the asset register's totals and the cases to review (R3, R26)
 };
 
 bool privileged(Screen s);
@@ -96,6 +98,28 @@ struct PendingInterruptionView {
     std::string officer_name;
 };
 
+// One compensation case as the finance screen lists it, in the screen's language.
+struct FinanceCaseView {
+    Id id = 0;
+    std::string device_serial;
+    std::string liable;  // name (number)
+    std::string cause;
+    std::string status;
+    Fen amount = 0;
+    Fen outstanding = 0;
+    std::vector<std::string> calculation;  // line by line (R26)
+};
+
+struct FinanceView {
+    int cards = 0;
+    Fen original_total = 0;
+    Fen net_total = 0;
+    std::string value_date;     // the end of the month the figures are for
+    bool closed_figures = false;  // a closed month's, not computed
+    std::vector<FinanceCaseView> to_review;  // waiting for finance
+    std::vector<FinanceCaseView> owing;      // approved, not yet paid in full
+};
+
 struct TerminalView {
     Screen screen = Screen::Idle;
     Lang lang = Lang::Zh;
@@ -114,6 +138,8 @@ struct TerminalView {
     std::optional<ReturnView> returned;
     std::optional<PinView> pin;
     std::optional<Officer> custodian;  // logged in
+    std::optional<Officer> finance_officer;  // logged in to the finance screen instead
+    std::optional<FinanceView> finance;
     std::optional<DeviceDetailView> detail;
     std::optional<ReconciliationView> reconciliation;
     std::vector<PendingInterruptionView> pending_interruptions;

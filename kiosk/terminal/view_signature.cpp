@@ -76,6 +76,13 @@ std::string view_signature(const TerminalView& v) {
                             << v.reconciliation->lines.size();
     o << '|';
     for (const auto& p : v.pending_interruptions) o << p.record.id << ',';
+    o << '|' << (v.finance_officer ? v.finance_officer->id : 0) << '|';
+    if (v.finance) {
+        o << v.finance->cards << ':' << v.finance->net_total << ':';
+        for (const auto& c : v.finance->to_review) o << c.id << ',';
+        o << ';';
+        for (const auto& c : v.finance->owing) o << c.id << ':' << c.outstanding << ',';
+    }
     put(o, v.notice);
     o << '|' << v.printing.value_or("");
     return o.str();

@@ -91,6 +91,7 @@ void KioskFrame::render() {
         case Screen::DeviceDetail: device_screen(kit, root, v, t); break;
         case Screen::Reconciliation: reconciliation_screen(kit, root, v, t); break;
         case Screen::Interruptions: interruptions_screen(kit, root, v, t); break;
+        case Screen::Finance: finance_screen(kit, root, v, t); break;
     }
     page_->SetSizer(root);
     auto* frame_sizer = new wxBoxSizer(wxVERTICAL);

@@ -22,6 +22,7 @@ void slots_screen(const ScreenKit& kit, wxSizer* root, const TerminalView& v, Ki
 void device_screen(const ScreenKit& kit, wxSizer* root, const TerminalView& v, KioskTerminal& t);
 void reconciliation_screen(const ScreenKit& kit, wxSizer* root, const TerminalView& v, KioskTerminal& t);
 void interruptions_screen(const ScreenKit& kit, wxSizer* root, const TerminalView& v, KioskTerminal& t);
+void finance_screen(const ScreenKit& kit, wxSizer* root, const TerminalView& v, KioskTerminal& t);
 
 // Shared pieces.
 wxString slot_state_text(terminal::SlotState s);

@@ -121,21 +121,26 @@ tap_to done "^screen idle"
 ctl verify >/dev/null || fail "custodyctl verify failed after the walk-through"
 ctl verify --archive >/dev/null || fail "the footage archive does not verify"
 
+# Types a PIN on the keypad, digit by digit, checking the count of dots after each.
+enter_pin() {
+    local n=0 d
+    for d in $(echo "$1" | grep -o .); do
+        n=$((n + 1))
+        for _ in 1 2 3; do
+            tap_button "pin-$d"
+            for _ in $(seq 100); do ctl sim screen | grep -q "^pin-digits $n" && break 2; sleep 0.1; done
+            # A missed tap leaves the count as it was; anything else is a failure.
+            ctl sim screen | grep -q "^pin-digits $((n - 1))" || fail "the PIN keypad lost count at digit $n"
+        done
+        ctl sim screen | grep -q "^pin-digits $n" || fail "digit $n of the PIN never registered"
+    done
+}
+
 # Custodian mode: badge, PIN on the keypad, the slots, a device, the reconciliation.
 tap_to custodian "^screen custodian-badge"
 ctl sim tap "$keeper_badge" >/dev/null
 screen_is "^screen custodian-pin"
-n=0
-for d in 2 4 6 8 1 0; do
-    n=$((n + 1))
-    for _ in 1 2 3; do
-        tap_button "pin-$d"
-        for _ in $(seq 100); do ctl sim screen | grep -q "^pin-digits $n" && break 2; sleep 0.1; done
-        # A missed tap leaves the count as it was; anything else is a failure.
-        ctl sim screen | grep -q "^pin-digits $((n - 1))" || fail "the PIN keypad lost count at digit $n"
-    done
-    ctl sim screen | grep -q "^pin-digits $n" || fail "digit $n of the PIN never registered"
-done
+enter_pin 246810
 shot 07-custodian-pin
 tap_to pin-enter "^screen custodian-slots"
 shot 08-custodian-slots
@@ -175,6 +180,31 @@ shot 10b-reconciliation-printed
 tap_to back "^screen custodian-slots"
 tap_to interruptions "^screen interruptions"
 shot 11-interruptions
+tap_to home "^screen idle"
+
+# Finance staff: badge and PIN open the finance screen, where a case waiting for finance
+# is approved (R26); custodian mode's screens are not theirs.
+finance_badge=$(sqlite3 "$db" "SELECT b.uid FROM badges b JOIN officers o ON o.id = b.officer_id
+                              WHERE o.role = 'finance' LIMIT 1")
+[ -n "$finance_badge" ] || fail "the demo has no finance clerk with a badge"
+case_id=$(sqlite3 "$db" "SELECT c.id FROM compensation_cases c WHERE (SELECT kind FROM compensation_events e
+                         WHERE e.case_id = c.id ORDER BY e.id DESC LIMIT 1) = 'unit_head_review' LIMIT 1")
+[ -n "$case_id" ] || fail "the demo has no compensation case waiting for finance"
+tap_to custodian "^screen custodian-badge"
+ctl sim tap "$finance_badge" >/dev/null
+screen_is "^screen custodian-pin"
+enter_pin 246810
+tap_to pin-enter "^screen finance"
+screen_is "button finance-approve-$case_id"
+shot 11b-finance
+tap_button "finance-approve-$case_id"
+for _ in $(seq 100); do
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM compensation_events WHERE case_id = $case_id AND kind = 'finance_review'")" = 1 ] && break
+    sleep 0.1
+done
+[ "$(sqlite3 "$db" "SELECT count(*) FROM compensation_events WHERE case_id = $case_id AND kind = 'finance_review'")" = 1 ] ||
+    fail "approving case $case_id on the finance screen recorded no finance review"
+shot 11c-finance-approved
 tap_to home "^screen idle"
 
 # English on a tap.
