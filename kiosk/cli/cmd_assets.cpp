@@ -156,7 +156,8 @@ int assets_import(CliContext& ctx, const Args& a) {
     auto rows = read_rows(path);
     auto store = ctx.open_store();
     if (!store) return ctx.report(store.error());
-    if (!rows) return ctx.report(rows.error());
+    // A file that cannot be read at all is refused and audited like a bad row.
+    if (!rows) return ctx.report(refuse(**store, rows.error(), "custodyctl", "asset_import_rejected", path));
     auto report = AssetCardImport(**store, ctx.clock, "custodyctl").run(*rows, path);
     if (!report) return ctx.report(report.error());
     ctx.out << ctx.text(MessageId::ImportDone, {std::to_string(report->cards), path}) << '\n';

@@ -86,6 +86,12 @@ Result<RepairOrder> Repairs::open(const RepairOpening& o) {
             if (!report) return fail(report.error());
             if (!*report || (*report)->device_id != d->id)
                 return fail(Error(MessageId::FaultReportUnknown, {std::to_string(*o.fault_report_id)}));
+            auto orders = tx.finance().repair_orders();
+            if (!orders) return fail(orders.error());
+            for (const auto& other : *orders)
+                if (other.fault_report_id == o.fault_report_id)
+                    return fail(Error(MessageId::FaultReportTaken, {std::to_string(*o.fault_report_id),
+                                                                    "维修单 / repair order", std::to_string(other.id)}));
         }
         RepairOrder order;
         order.device_id = d->id;

@@ -173,6 +173,32 @@ TEST_F(CompensationCli, ADeviceWithoutACardOrAnyoneToHoldCannotOpenACase) {
     EXPECT_EQ(row_count(db, "compensation_cases"), 0);
 }
 
+TEST_F(CompensationCli, AFaultReportOpensOneCaseAndOneRepairOrder) {
+    ASSERT_EQ(ctl(db, {"checkout", "--badge", "04A23B21"}).exit_code, 0);  // 王芳, XJ02
+    const std::string serial = sql_text(db, "SELECT serial FROM devices WHERE status='out';");
+    const std::string slot = sql_text(db, "SELECT slot FROM custody_entries WHERE id=1;");
+    ASSERT_EQ(ctl(db, {"return", "--device", serial, "--slot", slot}).exit_code, 0);
+    auto fault = ctl(db, {"fault", "--device", serial, "--kind", "lens_damaged", "--by", "020001", "--note", "镜头碎裂"});
+    ASSERT_EQ(fault.exit_code, 0) << fault.err;
+    auto c = ctl(db, {"compensation", "open", "--fault-report", "1", "--cause", "misuse"});
+    ASSERT_EQ(c.exit_code, 0) << c.err;
+    // Damage found at the return: the officer of that checkout is liable (R5, R26).
+    EXPECT_EQ(sql_text(db, "SELECT c.source||' '||c.fault_report_id||' '||o.number||' '||c.liable_basis||' '||"
+                           "(c.incident_at_ms = f.reported_at_ms) FROM compensation_cases c JOIN officers o ON "
+                           "o.id=c.liable_officer_id JOIN fault_reports f ON f.id=c.fault_report_id;"),
+              "fault_report 1 020001 ledger_holder 1");
+    auto again = ctl(db, {"compensation", "open", "--fault-report", "1", "--cause", "misuse"});
+    EXPECT_EQ(again.exit_code, 1);
+    EXPECT_TRUE(contains(again.err, "already has")) << again.err;
+    EXPECT_EQ(row_count(db, "compensation_cases"), 1);
+    auto repair = ctl(db, {"repair", "open", "--device", serial, "--problem", "镜头碎裂", "--fault-report", "1"});
+    ASSERT_EQ(repair.exit_code, 0) << repair.err;
+    EXPECT_EQ(sql_int(db, "SELECT fault_report_id FROM repair_orders;"), 1);
+    auto wrong = ctl(db, {"repair", "open", "--device", "CAM-001", "--problem", "x", "--fault-report", "1"});
+    EXPECT_EQ(wrong.exit_code, 1);
+    EXPECT_TRUE(contains(wrong.err, "no fault report 1")) << wrong.err;
+}
+
 TEST_F(CompensationCli, AnEditedCaseFailsVerify) {
     ASSERT_EQ(open_keeper_case("misuse").exit_code, 0);
     ASSERT_EQ(sqlite_shell(db, "DROP TRIGGER compensation_cases_no_update; UPDATE compensation_cases SET liability_fen=1;")
