@@ -49,10 +49,11 @@ echo "== 录像存档核对 / the footage archive, re-read against the database 
 echo
 installer/demo-hardware.sh build/kiosk "$db"
 echo
-echo "== PDF 报表 / PDF reports (R5, R13, R20, R21) =="
+echo "== PDF 报表 / PDF reports (R2, R3, R5, R9, R13, R20, R21, R26) =="
 reports=$(dirname "$db")/reports
 mkdir -p "$reports"
-for kind in ledger custody evidence-form disc-label receipt reconciliation interruption; do
+for kind in ledger custody evidence-form disc-label receipt reconciliation interruption \
+            asset-register depreciation repairs compensation-notice compensation-register allocation; do
     "$ctl" report "$kind" --out "$reports/$kind.pdf"
 done
 echo "   打印：加 --print [队列]（custodyctl printers 列出队列） / to print: add --print [QUEUE] (custodyctl printers lists them)"

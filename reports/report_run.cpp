@@ -1,6 +1,12 @@
 #include "reports/report_run.h"
 
 #include "kiosk/core/agency_time.h"
+#include "reports/allocation_report.h"
+#include "reports/asset_register.h"
+#include "reports/compensation_notice.h"
+#include "reports/compensation_register.h"
+#include "reports/depreciation_schedule.h"
+#include "reports/repair_register.h"
 #include "reports/report_documents.h"
 
 namespace custody::reports {
@@ -15,6 +21,12 @@ const char* kind_letters(ReportKind k) {
         case ReportKind::Receipt: return "HZ";         // 回执
         case ReportKind::Reconciliation: return "PD";  // 盘点
         case ReportKind::Interruption: return "ZD";    // 中断
+        case ReportKind::AssetRegister: return "ZC";         // 资产
+        case ReportKind::Depreciation: return "ZJ";          // 折旧
+        case ReportKind::Repairs: return "WX";               // 维修
+        case ReportKind::CompensationNotice: return "PC";    // 赔偿
+        case ReportKind::CompensationRegister: return "DJ";  // 登记簿
+        case ReportKind::Allocation: return "PB";            // 配备
     }
     return "XX";
 }
@@ -29,6 +41,12 @@ Result<ComposedReport> compose(ReportSnapshot& s, const ReportRequest& r, PdfDoc
         case ReportKind::Interruption: return compose_interruption_document(s, r, doc, now);
         case ReportKind::Custody: return compose_custody_document(s, r, doc, now);
         case ReportKind::Reconciliation: return compose_reconciliation_document(s, r, doc, now);
+        case ReportKind::AssetRegister: return compose_asset_register_document(s, r, doc, now);
+        case ReportKind::Depreciation: return compose_depreciation_document(s, r, doc, now);
+        case ReportKind::Repairs: return compose_repair_register_document(s, r, doc, now);
+        case ReportKind::CompensationNotice: return compose_compensation_notice_document(s, r, doc, now);
+        case ReportKind::CompensationRegister: return compose_compensation_register_document(s, r, doc, now);
+        case ReportKind::Allocation: return compose_allocation_document(s, r, doc, now);
     }
     throw std::logic_error("a report kind without a composer");  // -Wswitch names the missing case
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/accounting_month.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/core/ids.h"
 #include "kiosk/core/named_code.h"
@@ -13,7 +14,10 @@
 
 namespace custody::reports {
 
-enum class ReportKind { Custody, Ledger, EvidenceForm, DiscLabel, Receipt, Reconciliation, Interruption };
+enum class ReportKind {
+    Custody, Ledger, EvidenceForm, DiscLabel, Receipt, Reconciliation, Interruption,
+    AssetRegister, Depreciation, Repairs, CompensationNotice, CompensationRegister, Allocation
+};
 
 inline constexpr NamedCode<ReportKind> kReportKinds[] = {
     {ReportKind::Custody, "custody", "执法记录仪保管使用报告", "custody report"},
@@ -23,12 +27,18 @@ inline constexpr NamedCode<ReportKind> kReportKinds[] = {
     {ReportKind::Receipt, "receipt", "录像导出回执", "offload receipt"},
     {ReportKind::Reconciliation, "reconciliation", "执法记录仪盘点报告", "inventory reconciliation report"},
     {ReportKind::Interruption, "interruption", "执法记录中断情况说明", "interruption work record"},
+    {ReportKind::AssetRegister, "asset-register", "固定资产卡片登记表", "fixed-asset register"},
+    {ReportKind::Depreciation, "depreciation", "固定资产折旧明细表", "fixed-asset depreciation schedule"},
+    {ReportKind::Repairs, "repairs", "设备维修登记表", "equipment repair register"},
+    {ReportKind::CompensationNotice, "compensation-notice", "赔偿通知书", "compensation notice"},
+    {ReportKind::CompensationRegister, "compensation-register", "赔偿案件登记簿", "compensation case register"},
+    {ReportKind::Allocation, "allocation", "执法记录仪配备情况表", "body-worn camera allocation table"},
 };
 
 struct ReportRequest {
     ReportKind kind = ReportKind::Custody;
     Lang lang = Lang::Zh;
-    LedgerScope scope;                        // custody, ledger
+    LedgerScope scope;                        // custody, ledger; repairs: the period only
     std::vector<Id> recordings;               // evidence-form
     std::optional<std::string> case_number;   // evidence-form, disc-label
     std::optional<Id> export_id;              // disc-label
@@ -37,6 +47,8 @@ struct ReportRequest {
     std::optional<Id> job_id;                 // receipt
     std::optional<Id> reconciliation_id;      // reconciliation
     std::optional<Id> interruption_id;        // interruption
+    std::optional<AccountingMonth> month;     // asset-register, depreciation
+    std::optional<Id> compensation_case_id;   // compensation-notice
 };
 
 struct MadeReport {

@@ -1,6 +1,7 @@
 // custodyctl report KIND --out FILE.pdf [--print [QUEUE]]: the PDF documents the
-// regulations ask for (R5, R13, R20, R21; issue 6), each with defaults that pick the
-// newest matching record, so that every kind runs with no other argument than --out.
+// regulations ask for (R5, R13, R20, R21; issue 6) and finance's (R2, R3, R9, R25, R26),
+// each with defaults that pick the newest matching record, so that every kind runs with
+// no other argument than --out.
 #include <cstdlib>
 #include <sstream>
 
@@ -101,6 +102,12 @@ Result<reports::ReportRequest> request_of(const CliContext& ctx, const Args& a) 
     r.export_id = *exp;
     if (r.kind == reports::ReportKind::Reconciliation) r.reconciliation_id = *id;
     if (r.kind == reports::ReportKind::Interruption) r.interruption_id = *id;
+    if (r.kind == reports::ReportKind::CompensationNotice) r.compensation_case_id = *id;
+    // Finance figures are month-end figures: a month, never an arbitrary period.
+    if (r.kind == reports::ReportKind::AssetRegister || r.kind == reports::ReportKind::Depreciation) {
+        if (*from || *to) return fail(usage(a.positional[0] + " takes --month YYYY-MM, not --from/--to"));
+        if (auto m = a.get("month")) r.month = parse_month(*m);  // month_option has checked it
+    }
     return r;
 }
 

@@ -90,7 +90,10 @@ const char* kHelpZh = R"(custodyctl — 执法记录仪保管柜管理命令
   report 类型 --out 文件.pdf [--print [队列]] [--lang en]
                                                       生成 A4 PDF 报表并可打印；类型：custody 保管使用报告、ledger 使用台账（R5）、
                                                       evidence-form 摄录情况记录表（R21）、disc-label 光盘标签及封套（R20）、
-                                                      receipt 导出回执、reconciliation 盘点报告、interruption 中断情况说明（R13）
+                                                      receipt 导出回执、reconciliation 盘点报告、interruption 中断情况说明（R13）、
+                                                      asset-register 固定资产卡片登记表、depreciation 折旧明细表（R3，已结账月份）、
+                                                      repairs 维修登记表（R9）、compensation-notice 赔偿通知书（--id 案件）、
+                                                      compensation-register 赔偿案件登记簿（R26）、allocation 配备情况表（R2）
       报表选项：--unit 单位代码  --officer 警号  --device 序列号  --from/--to 日期  --month YYYY-MM
                 --recording 编号[,编号]  --case 案件编号  --place 地点  --activity 活动或案件名称
                 --export 导出编号  --job 任务编号  --id 记录编号（盘点、中断说明）；不指定时取最新记录
@@ -190,7 +193,9 @@ Commands:
                                                         or is stopped, and the queue reports print on
   report KIND --out FILE.pdf [--print [QUEUE]]          an A4 PDF report, printed if asked; KIND: custody, ledger (R5),
                                                         evidence-form (R21), disc-label (R20), receipt, reconciliation,
-                                                        interruption (R13)
+                                                        interruption (R13), asset-register, depreciation (R3, a closed
+                                                        month), repairs (R9), compensation-notice (--id CASE),
+                                                        compensation-register (R26), allocation (R2)
       report options: --unit CODE  --officer NUMBER  --device SERIAL  --from/--to DATE  --month YYYY-MM
                       --recording ID[,ID]  --case NO  --place TEXT  --activity TEXT  --export ID  --job ID
                       --id N (reconciliation, interruption record); without them the newest record is used
