@@ -7,12 +7,6 @@
 namespace custody::reports {
 
 namespace {
-template <class Table, class E>
-std::string name_of(const Table& table, E v, Lang lang) {
-    const auto& n = named(table, v);
-    return std::string(lang == Lang::Zh ? n.zh : n.en);
-}
-
 // How the liable person was found (R5, R4): the ledger's holder with the checkout, or
 // the device's keeper when it was not out.
 std::string found_text(const CompensationNotice& n, Lang lang) {

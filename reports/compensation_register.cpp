@@ -7,12 +7,6 @@
 namespace custody::reports {
 
 namespace {
-template <class Table, class E>
-std::string name_of(const Table& table, E v, Lang lang) {
-    const auto& n = named(table, v);
-    return std::string(lang == Lang::Zh ? n.zh : n.en);
-}
-
 // How the amount was reached, with the method, convention and value date it rests on.
 std::string basis_text(const CompensationCase& c, Lang lang) {
     const Liability& l = c.liability;

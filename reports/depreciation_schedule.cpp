@@ -7,12 +7,6 @@
 namespace custody::reports {
 
 namespace {
-template <class Table, class E>
-std::string name_of(const Table& table, E v, Lang lang) {
-    const auto& n = named(table, v);
-    return std::string(lang == Lang::Zh ? n.zh : n.en);
-}
-
 std::vector<TableColumn> columns(Lang lang) {
     return {{tr(lang, "序号", "No."), 0.45f, Align::Right},
             {tr(lang, "资产编号", "Asset no."), 1.1f},

@@ -8,12 +8,6 @@
 namespace custody::reports {
 
 namespace {
-template <class Table, class E>
-std::string name_of(const Table& table, E v, Lang lang) {
-    const auto& n = named(table, v);
-    return std::string(lang == Lang::Zh ? n.zh : n.en);
-}
-
 std::vector<std::string> cells(const ReconciliationLine& l, std::size_t n, Lang lang) {
     return {std::to_string(n), l.slot > 0 ? std::to_string(l.slot) : "",
             l.device ? l.device->serial : tr(lang, "（无法对应）", "(unidentified)"),

@@ -8,10 +8,18 @@
 #include "kiosk/core/clock.h"
 
 #include "kiosk/core/messages.h"
+#include "kiosk/core/named_code.h"
 
 namespace custody::reports {
 
 inline const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::Zh ? zh : en; }
+
+// A coded value (status, cause, method…) as the report's reader says it.
+template <class Table, class E>
+std::string name_of(const Table& table, E v, Lang lang) {
+    const auto& n = named(table, v);
+    return std::string(lang == Lang::Zh ? n.zh : n.en);
+}
 
 // "期间：2026-12-01 — 2026-12-31" for [from, to), the end shown as its last day.
 std::string period_text(Timestamp from, Timestamp to, Lang lang);

@@ -1,5 +1,6 @@
 #include "tests/support/pdf_probe.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 
@@ -48,6 +49,23 @@ void render_pdf_page(const std::string& pdf, int page, const std::string& png, i
           "-singlefile", pdf, stem});
     if (!std::filesystem::exists(png) || std::filesystem::file_size(png) == 0)
         throw std::runtime_error("pdftoppm wrote no " + png);
+}
+
+std::vector<std::string> layout_lines(const std::string& pdf) {
+    const std::string text = must({"pdftotext", "-q", "-layout", "-enc", "UTF-8", pdf, "-"}).out;
+    std::vector<std::string> lines;
+    std::size_t at = 0;
+    for (std::size_t nl; (nl = text.find('\n', at)) != std::string::npos; at = nl + 1)
+        lines.push_back(text.substr(at, nl - at));
+    return lines;
+}
+
+std::string row_with(const std::vector<std::string>& lines, const std::vector<std::string>& cells, std::size_t from) {
+    for (std::size_t i = from; i < lines.size(); ++i)
+        if (std::all_of(cells.begin(), cells.end(),
+                        [&](const std::string& c) { return lines[i].find(c) != std::string::npos; }))
+            return lines[i];
+    return "";
 }
 
 }  // namespace custody::test

@@ -18,16 +18,6 @@ namespace {
 
 using reports::ReportKind;
 
-std::vector<std::string> layout_lines(const std::string& pdf) {
-    auto r = run_command({"pdftotext", "-q", "-layout", "-enc", "UTF-8", pdf, "-"});
-    if (r.exit_code != 0) throw std::runtime_error("pdftotext failed: " + r.err);
-    std::vector<std::string> lines;
-    std::size_t at = 0;
-    for (std::size_t nl; (nl = r.out.find('\n', at)) != std::string::npos; at = nl + 1)
-        lines.push_back(r.out.substr(at, nl - at));
-    return lines;
-}
-
 std::vector<std::string> words(const std::string& line) {
     std::vector<std::string> out;
     std::istringstream in(line);

@@ -23,25 +23,6 @@ namespace {
 using reports::ReportKind;
 using reports::ReportRequest;
 
-std::vector<std::string> layout_lines(const std::string& pdf) {
-    auto r = run_command({"pdftotext", "-q", "-layout", "-enc", "UTF-8", pdf, "-"});
-    if (r.exit_code != 0) throw std::runtime_error("pdftotext failed: " + r.err);
-    std::vector<std::string> lines;
-    std::size_t at = 0;
-    for (std::size_t nl; (nl = r.out.find('\n', at)) != std::string::npos; at = nl + 1)
-        lines.push_back(r.out.substr(at, nl - at));
-    return lines;
-}
-
-// The first laid-out line holding every cell: a table row's first line (a cell that wraps
-// continues below, so only cells known to fit on one line are looked for).
-std::string row_with(const std::vector<std::string>& lines, const std::vector<std::string>& cells) {
-    for (const auto& l : lines)
-        if (std::all_of(cells.begin(), cells.end(), [&](const std::string& c) { return l.find(c) != std::string::npos; }))
-            return l;
-    return "";
-}
-
 std::string yuan(const std::string& fen) { return yuan_grouped(std::stoll(fen)); }
 
 AccountingMonth month_from(const std::string& text) {

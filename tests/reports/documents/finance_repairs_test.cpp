@@ -19,25 +19,6 @@ namespace {
 
 using reports::ReportKind;
 
-std::vector<std::string> layout_lines(const std::string& pdf) {
-    auto r = run_command({"pdftotext", "-q", "-layout", "-enc", "UTF-8", pdf, "-"});
-    if (r.exit_code != 0) throw std::runtime_error("pdftotext failed: " + r.err);
-    std::vector<std::string> lines;
-    std::size_t at = 0;
-    for (std::size_t nl; (nl = r.out.find('\n', at)) != std::string::npos; at = nl + 1)
-        lines.push_back(r.out.substr(at, nl - at));
-    return lines;
-}
-
-// The first laid-out line from `from` on holding every cell: a table row's first line.
-std::string row_with(const std::vector<std::string>& lines, const std::vector<std::string>& cells, std::size_t from = 0) {
-    for (std::size_t i = from; i < lines.size(); ++i)
-        if (std::all_of(cells.begin(), cells.end(),
-                        [&](const std::string& c) { return lines[i].find(c) != std::string::npos; }))
-            return lines[i];
-    return "";
-}
-
 std::vector<std::string> words(const std::string& line) {
     std::vector<std::string> out;
     std::istringstream in(line);

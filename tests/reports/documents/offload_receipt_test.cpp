@@ -22,17 +22,6 @@ namespace {
 using reports::ReportKind;
 using reports::ReportRequest;
 
-// The receipt's lines as laid out on the page, so that one file's cells are one line.
-std::vector<std::string> layout_lines(const std::string& pdf) {
-    auto r = run_command({"pdftotext", "-q", "-layout", "-enc", "UTF-8", pdf, "-"});
-    if (r.exit_code != 0) throw std::runtime_error("pdftotext failed: " + r.err);
-    std::vector<std::string> lines;
-    std::size_t at = 0;
-    for (std::size_t nl; (nl = r.out.find('\n', at)) != std::string::npos; at = nl + 1)
-        lines.push_back(r.out.substr(at, nl - at));
-    return lines;
-}
-
 // Every file of the job is on the receipt, its camera path, size and whole hash in one row.
 void expect_files_listed(const ReportFile& f, const std::string& db, const std::string& job) {
     const auto lines = layout_lines(f.path);
