@@ -34,7 +34,7 @@ TEST_F(CustodianCli, PinIsReadFromStandardInputAndStoredOnlyHashed_R16) {
     EXPECT_NE(bad.err.find("A custodian PIN is 4 to 8 digits"), std::string::npos) << bad.err;
     auto officer = pin_set("010001", "1234");
     EXPECT_EQ(officer.exit_code, 1);
-    EXPECT_NE(officer.err.find("only a keeper, unit head, supervisor or administrator"), std::string::npos) << officer.err;
+    EXPECT_NE(officer.err.find("only a keeper, unit head, supervisor, finance staff or an administrator"), std::string::npos) << officer.err;
     EXPECT_EQ(run({"pin", "set", "--officer", "010003", "1234"}).exit_code, 2) << "never a PIN in argv";
 }
 
