@@ -160,7 +160,9 @@ TEST_F(OffloadKill, KilledAnywhereItResumesWithNothingLostNothingDuplicatedNothi
     std::uniform_int_distribution<long> delay(0, full_us);
     std::map<std::string, int> landed;  // job state at the kill -> runs
     const int runs = kill_runs();
-    for (int i = 0; i < runs && !HasFatalFailure(); ++i) {
+    // A loaded machine can bunch a handful of kills at the start or the end: a few more
+    // runs, up to four times as many, until the kills have landed in the work itself.
+    for (int i = 0; (i < runs || (landed.size() < 3 && i < 4 * runs)) && !HasFatalFailure(); ++i) {
         const std::string where = "run " + std::to_string(i);
         restore();
         {
