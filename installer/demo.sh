@@ -20,7 +20,7 @@ kiosk=build/kiosk/kiosk/ui/custody-kiosk
 db=${CUSTODY_DB:-${XDG_DATA_HOME:-$HOME/.local/share}/custody-kiosk/custody.db}
 
 echo
-"$ctl" demo
+"$ctl" --db "$db" demo
 echo
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
@@ -36,16 +36,16 @@ TEXT
 fi
 
 echo "== 近两天的使用台账 / ledger of the last two days (R5) =="
-"$ctl" ledger --from "$(date -d '-2 days' +%F)"
+"$ctl" --db "$db" ledger --from "$(date -d '-2 days' +%F)"
 echo
 echo "== 柜内与领出设备 / the cabinet and the devices out =="
-"$ctl" devices
+"$ctl" --db "$db" devices
 echo
 echo "== 审计链核对 / audit chain =="
-"$ctl" verify
+"$ctl" --db "$db" verify
 echo
 echo "== 录像存档核对 / the footage archive, re-read against the database and SHA256SUMS (R12, R16) =="
-"$ctl" verify --archive
+"$ctl" --db "$db" verify --archive
 echo
 installer/demo-hardware.sh build/kiosk "$db"
 echo
@@ -54,7 +54,7 @@ reports=$(dirname "$db")/reports
 mkdir -p "$reports"
 for kind in ledger custody evidence-form disc-label receipt reconciliation interruption \
             asset-register depreciation repairs compensation-notice compensation-register allocation; do
-    "$ctl" report "$kind" --out "$reports/$kind.pdf"
+    "$ctl" --db "$db" report "$kind" --out "$reports/$kind.pdf"
 done
 echo "   打印：加 --print [队列]（custodyctl printers 列出队列） / to print: add --print [QUEUE] (custodyctl printers lists them)"
 echo

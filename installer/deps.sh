@@ -8,6 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libsqlite3-dev libssl-dev
   libnfc-dev libmodbus-dev libudev-dev
+  libsystemd-dev  # the journal's structured fields and the service watchdog
   libavformat-dev libavcodec-dev libavutil-dev libexif-dev
   tzdata
   xorriso  # the evidence disc images (R19, R20)
@@ -29,7 +30,11 @@ if [ "${1:-}" = "--test" ]; then
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3
              libnfc-bin mbpoll socat ffmpeg libimage-exiftool-perl clang libclang-rt-14-dev
              xdotool poppler-utils cups cups-client cups-filters
-             python3-openpyxl)  # reads the exported workbooks independently
+             python3-openpyxl  # reads the exported workbooks independently
+             # the Debian package: lintian checks it; it is installed into a throw-away
+             # root that needs what it depends on (udev) and what its units start (xinit,
+             # xset), for systemd-analyze verify and the screen-hours test.
+             lintian udev xinit x11-xserver-utils)
 fi
 
 missing=()

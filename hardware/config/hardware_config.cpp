@@ -111,6 +111,24 @@ Status read_cabinet(Section& s, HardwareConfig& c, const std::string& source) {
     return s.no_leftovers();
 }
 
+bool to_time_of_day(const std::string& s, int& minutes) {
+    int h = 0, m = 0;
+    if (s.size() != 5 || s[2] != ':' || !to_int(s.substr(0, 2), h) || !to_int(s.substr(3), m) || h > 23 || m > 59)
+        return false;
+    minutes = h * 60 + m;
+    return true;
+}
+
+Status read_display(Section& s, HardwareConfig& c, const std::string& source) {
+    for (auto [key, field] : {std::pair{"awake_from", &DisplayHours::awake_from},
+                              std::pair{"awake_until", &DisplayHours::awake_until}}) {
+        auto e = s.take(key);
+        if (e && !to_time_of_day(e->value, c.display.*field))
+            return fail(bad(source, e->line, Error(MessageId::ConfigBadValue, {e->value, "HH:MM"})));
+    }
+    return s.no_leftovers();
+}
+
 // [camera] holds what every slot shares; [slot.N] may override any of it.
 Status read_camera_keys(Section& s, camera::Gat947Slot& slot) {
     CUSTODY_TRY(s.text("library", slot.vendor.library_path));
@@ -181,6 +199,7 @@ Result<HardwareConfig> parse_hardware_config(std::string_view text, const std::s
     for (auto& [name, section] : sections) {
         if (name == "reader") CUSTODY_TRY(read_reader(section, c, source));
         else if (name == "cabinet") CUSTODY_TRY(read_cabinet(section, c, source));
+        else if (name == "display") CUSTODY_TRY(read_display(section, c, source));
         else if (name == "camera") {
             CUSTODY_TRY(read_camera_keys(section, shared));
             CUSTODY_TRY(section.no_leftovers());

@@ -17,6 +17,13 @@ namespace custody::config {
 
 enum class ReaderKind { Pn532, Wedge };
 
+// [display]: the screen stays on between these times of day (minutes after midnight) and
+// may blank when idle outside them. The kiosk session applies it; the parser only checks it.
+struct DisplayHours {
+    int awake_from = 7 * 60;
+    int awake_until = 22 * 60;
+};
+
 struct HardwareConfig {
     std::string source;  // the file it came from, for messages
     ReaderKind reader = ReaderKind::Pn532;
@@ -24,6 +31,7 @@ struct HardwareConfig {
     nfc::WedgeReaderConfig wedge;
     std::optional<CabinetLinkConfig> cabinet;  // none: no [cabinet] link configured
     std::vector<camera::Gat947Slot> cameras;   // one per [slot.N], in slot order
+    DisplayHours display;
 };
 
 // $CUSTODY_CONF, else /etc/custody-kiosk/kiosk.conf when it exists, else

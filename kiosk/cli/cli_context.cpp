@@ -6,19 +6,6 @@
 
 namespace custody::cli {
 
-std::string default_db_path() {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/custody-kiosk/custody.db";
-    if (const char* home = std::getenv("HOME"); home && *home)
-        return std::string(home) + "/.local/share/custody-kiosk/custody.db";
-    return "/var/lib/custody-kiosk/custody.db";
-}
-
-std::string default_archive_root(const std::string& db_path) {
-    if (const char* e = std::getenv("CUSTODY_ARCHIVE"); e && *e) return e;
-    auto slash = db_path.rfind('/');
-    return (slash == std::string::npos ? std::string(".") : db_path.substr(0, slash)) + "/archive";
-}
-
 Result<std::unique_ptr<db::SqliteStore>> CliContext::open_store() const {
     auto store = db::SqliteStore::open(paths, clock);
     if (!store) return store;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "db/sqlite_store.h"
+#include "db/store_location.h"
 #include "kiosk/cli/args.h"
 #include "kiosk/core/clock.h"
 
@@ -43,9 +44,8 @@ struct CliContext {
 };
 
 int exit_code_for(MessageId id);
-std::string default_db_path();
-// $CUSTODY_ARCHIVE, else an "archive" folder beside the database.
-std::string default_archive_root(const std::string& db_path);
+using db::default_archive_root;
+using db::default_db_path;
 
 using Command = int (*)(CliContext& ctx, const std::vector<std::string>& words);
 

@@ -98,8 +98,8 @@ const char* kHelpZh = R"(custodyctl — 执法记录仪保管柜管理命令
                 --recording 编号[,编号]  --case 案件编号  --place 地点  --activity 活动或案件名称
                 --export 导出编号  --job 任务编号  --id 记录编号（盘点、中断说明）；不指定时取最新记录
 
-数据库位置：--db，其次环境变量 CUSTODY_DB，否则 $XDG_DATA_HOME/custody-kiosk/custody.db
-（默认 ~/.local/share/custody-kiosk/custody.db）。签名密钥默认为 <数据库>.key（--key 或 CUSTODY_KEY 可改）。
+数据库位置：--db，其次环境变量 CUSTODY_DB，其次已安装终端的 /var/lib/custody-kiosk/custody.db（存在时），
+否则 $XDG_DATA_HOME/custody-kiosk/custody.db（默认 ~/.local/share/custody-kiosk/custody.db）。签名密钥默认为 <数据库>.key（--key 或 CUSTODY_KEY 可改）。
 录像存档：--archive，其次环境变量 CUSTODY_ARCHIVE，否则数据库所在目录下的 archive/。
 硬件配置：--config，其次环境变量 CUSTODY_CONF，其次 /etc/custody-kiosk/kiosk.conf，否则 ~/.config/custody-kiosk/kiosk.conf。
 
@@ -200,8 +200,8 @@ Commands:
                       --recording ID[,ID]  --case NO  --place TEXT  --activity TEXT  --export ID  --job ID
                       --id N (reconciliation, interruption record); without them the newest record is used
 
-Database: --db, else $CUSTODY_DB, else $XDG_DATA_HOME/custody-kiosk/custody.db
-(default ~/.local/share/custody-kiosk/custody.db). Signing key: <database>.key unless --key or $CUSTODY_KEY.
+Database: --db, else $CUSTODY_DB, else an installed kiosk's /var/lib/custody-kiosk/custody.db when it
+exists, else $XDG_DATA_HOME/custody-kiosk/custody.db (default ~/.local/share/custody-kiosk/custody.db). Signing key: <database>.key unless --key or $CUSTODY_KEY.
 Footage archive: --archive, else $CUSTODY_ARCHIVE, else archive/ beside the database.
 Hardware: --config, else $CUSTODY_CONF, else /etc/custody-kiosk/kiosk.conf, else ~/.config/custody-kiosk/kiosk.conf.
 

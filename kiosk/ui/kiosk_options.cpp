@@ -1,23 +1,11 @@
 #include "kiosk/ui/kiosk_options.h"
 
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
+
+#include "db/store_location.h"
 
 namespace custody::ui {
-
-std::string kiosk_default_db() {
-    if (const char* db = std::getenv("CUSTODY_DB"); db && *db) return db;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/custody-kiosk/custody.db";
-    if (const char* home = std::getenv("HOME"); home && *home)
-        return std::string(home) + "/.local/share/custody-kiosk/custody.db";
-    return "/var/lib/custody-kiosk/custody.db";
-}
-
-std::string kiosk_default_archive(const std::string& db_path) {
-    if (const char* e = std::getenv("CUSTODY_ARCHIVE"); e && *e) return e;
-    const auto slash = db_path.rfind('/');
-    return (slash == std::string::npos ? std::string(".") : db_path.substr(0, slash)) + "/archive";
-}
 
 std::string kiosk_usage() {
     return "用法 / usage: custody-kiosk [--demo] [--db FILE] [--config kiosk.conf] [--archive DIR]\n"
@@ -54,8 +42,8 @@ Result<KioskOptions> parse_kiosk_options(const std::vector<std::string>& args) {
             return fail(Error(MessageId::KioskUsage, {"unknown argument " + a}));
         }
     }
-    if (o.db_path.empty()) o.db_path = kiosk_default_db();
-    if (o.archive_root.empty()) o.archive_root = kiosk_default_archive(o.db_path);
+    if (o.db_path.empty()) o.db_path = db::default_db_path();
+    if (o.archive_root.empty()) o.archive_root = db::default_archive_root(o.db_path);
     return o;
 }
 

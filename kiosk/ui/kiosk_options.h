@@ -23,8 +23,5 @@ struct KioskOptions {
 
 Result<KioskOptions> parse_kiosk_options(const std::vector<std::string>& args);
 std::string kiosk_usage();
-// The same defaults as custodyctl: $XDG_DATA_HOME/custody-kiosk/custody.db or ~/.local/share/...
-std::string kiosk_default_db();
-std::string kiosk_default_archive(const std::string& db_path);
 
 }  // namespace custody::ui

@@ -30,6 +30,10 @@ init_code = HIK-DSJ-K1
 bc_success = 0
 code_wrong_password = -3
 
+[display]
+awake_from = 06:30
+awake_until = 23:05
+
 [slot.10]
 usb_port = 1-1.4.2
 
@@ -63,6 +67,8 @@ TEST(HardwareConfig, EverySectionIsRead) {
     EXPECT_EQ(c->cameras[1].vendor.codes.bc_success, 0);
     EXPECT_EQ(c->cameras[1].vendor.codes.wrong_password, -3);
     EXPECT_EQ(c->cameras[1].init_code, "HIK-DSJ-K1");
+    EXPECT_EQ(c->display.awake_from, 6 * 60 + 30);
+    EXPECT_EQ(c->display.awake_until, 23 * 60 + 5);
 }
 
 TEST(HardwareConfig, AnEmptyFileMeansTheFirstPn532AndNothingElse) {
@@ -108,6 +114,9 @@ TEST(HardwareConfig, MistakesAreNamedByLine) {
     expect_refused("[camera]\nlibrary = /l.so\n[slot.1]\nmount_path = /m\nusb_port = 1-1\n", 3, "exactly one of mount_path and usb_port");
     expect_refused("[camera]\nlibrary = /l.so\n[slot.1]\nusb_port = /sys/bus/usb/1-1\n", 3, "1-1.3");
     expect_refused("\n[reader]\nkind = wedge\n", 2, "needs device");
+    expect_refused("[display]\nawake_from = 7:00\n", 2, "HH:MM");
+    expect_refused("[display]\nawake_until = 24:00\n", 2, "HH:MM");
+    expect_refused("[display]\nawake_from = 07:00\nbrightness = 9\n", 3, "unknown key \"brightness\"");
 }
 
 TEST(IniFile, CommentsBlankLinesAndSpacesAroundValues) {
