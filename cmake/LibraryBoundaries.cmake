@@ -2,8 +2,8 @@
 # that talks to the world through ports. This check runs at configure time and fails
 # the build if a non-UI library target links one of them, or if a core source includes
 # one of their headers (crypto included: sealing entries is the store's business).
-set(CUSTODY_FORBIDDEN_IN_CORE_LINKS "wx|nfc|modbus|udev|hpdf|cups|sqlite|sodium|OpenSSL|crypto|avformat|avcodec|avutil|exif")
-set(CUSTODY_FORBIDDEN_IN_CORE_HEADERS "wx/|nfc/|modbus|libudev|linux/input|hpdf|cups/|sqlite3|sodium|openssl/|libav|libexif")
+set(CUSTODY_FORBIDDEN_IN_CORE_LINKS "wx|nfc|modbus|udev|hpdf|cups|sqlite|sodium|OpenSSL|crypto|avformat|avcodec|avutil|exif|systemd")
+set(CUSTODY_FORBIDDEN_IN_CORE_HEADERS "wx/|nfc/|modbus|libudev|linux/input|hpdf|cups/|sqlite3|sodium|openssl/|libav|libexif|systemd/")
 
 function(custody_check_library_boundaries)
   get_target_property(core_links custody_core LINK_LIBRARIES)

@@ -38,7 +38,8 @@ Result<CabinetIssue> CabinetCheckout::issue(const CheckoutRequest& request) {
         else if (!report->problems.empty()) skipped.reasons = report->problems;
         if (!skipped.reasons.empty()) {
             log_event(LogLevel::Warning, "checkout " + actor + ": passed over " + skipped.device_serial + " in slot " +
-                                             std::to_string(skipped.slot) + ": " + log_line(skipped.reasons.front()));
+                                             std::to_string(skipped.slot) + ": " + log_line(skipped.reasons.front()),
+                      LogFields{}.at_slot(skipped.slot).of_device(skipped.device_serial).by_officer(actor));
             out.passed_over.push_back(std::move(skipped));
             continue;
         }

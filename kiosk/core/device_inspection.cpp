@@ -202,8 +202,9 @@ Result<InspectionReport> DeviceInspection::inspect(DockedCamera& camera, const I
         }
     }
 
-    for (const auto& e : rep.faults) log_event(LogLevel::Warning, "slot " + std::to_string(r.slot) + " " +
-                                                                      device.serial + ": " + log_line(e));
+    for (const auto& e : rep.faults)
+        log_event(LogLevel::Warning, "slot " + std::to_string(r.slot) + " " + device.serial + ": " + log_line(e),
+                  LogFields{}.at_slot(r.slot).of_device(device.serial));
     HealthCheck health(store_, clock_);
     auto recorded = health.record(HealthInput{device.serial, reading.battery_pct, reading.free_storage_mb,
                                               reading.clock_offset_s, reading.fault, r.actor,

@@ -349,7 +349,8 @@ private:
 
     Error record_failure(const Error& cause) {
         log_event(LogLevel::Warning, "offload of " + job_.device_serial + " (job " + std::to_string(job_.id) +
-                                         ") stopped: " + log_line(cause));
+                                         ") stopped: " + log_line(cause),
+                  LogFields{}.at_slot(job_.slot).of_device(job_.device_serial).in_job(job_.id));
         job_.state = OffloadJobState::Failed;
         job_.failure_code = std::string(message_text(cause.id).key);
         job_.failure_zh = render(cause, Lang::Zh);

@@ -54,14 +54,16 @@ void KioskTerminal::tap_pin_enter() {
     view_.notice.reset();
     if (session->officer.role == Role::Finance) {
         // Finance staff see the finance screen only: no slot, no quarantine, no count.
-        log_event(LogLevel::Info, "finance " + session->officer.number + " logged in");
+        log_event(LogLevel::Info, "finance " + session->officer.number + " logged in",
+                  LogFields{}.by_officer(session->officer.number));
         view_.finance_officer = session->officer;
         refresh_finance();
         show(Screen::Finance);
         emit();
         return;
     }
-    log_event(LogLevel::Info, "custodian " + session->officer.number + " logged in");
+    log_event(LogLevel::Info, "custodian " + session->officer.number + " logged in",
+              LogFields{}.by_officer(session->officer.number));
     view_.custodian = session->officer;
     refresh_cabinet();
     show(Screen::CustodianSlots);

@@ -124,7 +124,8 @@ void KioskTerminal::collect_offload_results() {
         } else {
             failed_offloads_[r.slot] = r.outcome.error();
             log_event(LogLevel::Warning, "offload of slot " + std::to_string(r.slot) + " stopped: " +
-                                             log_line(r.outcome.error()));
+                                             log_line(r.outcome.error()),
+                      LogFields{}.at_slot(r.slot));
         }
         auto apply = [&](ReturnView& v) {
             if (v.slot != r.slot) return;
@@ -158,7 +159,8 @@ void KioskTerminal::tick() {
         view_.seconds_to_idle = static_cast<int>(std::max<std::int64_t>(0, timings_.logout.count() - quiet_s));
         if (quiet_s >= timings_.logout.count()) {
             log_event(LogLevel::Info, "custodian " + (view_.custodian ? view_.custodian->number : std::string()) +
-                                          " logged out after " + std::to_string(timings_.logout.count()) + " s idle");
+                                          " logged out after " + std::to_string(timings_.logout.count()) + " s idle",
+                      LogFields{}.by_officer(view_.custodian ? view_.custodian->number : std::string()));
             go_idle();
         }
     } else if (view_.screen != Screen::Idle && !waiting_on_cabinet) {

@@ -39,7 +39,8 @@ void KioskTerminal::docked(const DockArrivalReport& report) {
         if (!request.return_entry_id)
             request.return_entry_id = return_awaiting_offload(report.inspection.device.serial);
         if (!parts_.offloads.submit(request))
-            log_event(LogLevel::Info, "slot " + std::to_string(report.slot) + " is already offloading");
+            log_event(LogLevel::Info, "slot " + std::to_string(report.slot) + " is already offloading",
+                      LogFields{}.at_slot(report.slot).of_device(report.inspection.device.serial));
     }
     failed_offloads_.erase(report.slot);
     if (!report.returned) {
@@ -74,7 +75,8 @@ void KioskTerminal::show_next_return() {
 }
 
 void KioskTerminal::dock_failed(int slot, const Error& why) {
-    log_event(LogLevel::Warning, "docking in slot " + std::to_string(slot) + " failed: " + log_line(why));
+    log_event(LogLevel::Warning, "docking in slot " + std::to_string(slot) + " failed: " + log_line(why),
+              LogFields{}.at_slot(slot));
     view_.notice = why;
     refresh_cabinet();
     emit();

@@ -8,6 +8,7 @@
 #include <wx/msgdlg.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <future>
@@ -15,6 +16,8 @@
 #include <sstream>
 
 #include "kiosk/core/log.h"
+#include "kiosk/service/journal_sink.h"
+#include "kiosk/service/service_notifier.h"
 #include "kiosk/ui/simulator_panel.h"
 #include "kiosk/ui/tool_paths.h"
 #include "kiosk/ui/translations.h"
@@ -73,8 +76,15 @@ bool KioskApp::OnInit() {
     sigemptyset(&sa.sa_mask);
     sigaction(SIGTERM, &sa, nullptr);
     sigaction(SIGINT, &sa, nullptr);
+    service::log_to_journal_under_systemd();
+    // The same timer pings systemd's watchdog: pings stop when the UI loop hangs.
+    const auto ping_every = service::watchdog_ping_interval();
     stop_watch_.SetOwner(this);
-    Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+    Bind(wxEVT_TIMER, [this, ping_every, last_ping = std::chrono::steady_clock::time_point{}](wxTimerEvent&) mutable {
+        if (ping_every && std::chrono::steady_clock::now() - last_ping >= *ping_every) {
+            service::notify_watchdog();
+            last_ping = std::chrono::steady_clock::now();
+        }
         if (!stop_requested) return;
         stop_watch_.Stop();
         log_event(LogLevel::Info, "stopping on a signal");
@@ -87,6 +97,7 @@ bool KioskApp::OnInit() {
         show_failure(s.error());
         return false;
     }
+    service::notify_ready();
     return true;
 }
 
@@ -186,6 +197,7 @@ std::string KioskApp::control(const std::string& line) {
 }
 
 int KioskApp::OnExit() {
+    service::notify_stopping();
     shutdown();
     return wxApp::OnExit();
 }

@@ -22,7 +22,7 @@ using Bytes = std::vector<std::uint8_t>;
 
 std::mutex g_log_mutex;
 std::vector<std::string> g_log;
-void capture(LogLevel, const std::string& line) {
+void capture(LogLevel, const std::string& line, const LogFields&) {
     std::lock_guard lock(g_log_mutex);
     g_log.push_back(line);
 }

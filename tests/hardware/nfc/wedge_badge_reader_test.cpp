@@ -30,7 +30,7 @@ std::mutex g_mutex;
 std::condition_variable g_changed;
 std::vector<std::string> g_log;
 
-void capture(LogLevel, const std::string& line) {
+void capture(LogLevel, const std::string& line, const LogFields&) {
     std::lock_guard lock(g_mutex);
     g_log.push_back(line);
     g_changed.notify_all();
