@@ -34,7 +34,8 @@ if [ "${1:-}" = "--test" ]; then
              # the Debian package: lintian checks it; it is installed into a throw-away
              # root that needs what it depends on (udev) and what its units start (xinit,
              # xset), for systemd-analyze verify and the screen-hours test.
-             lintian udev xinit x11-xserver-utils)
+             lintian udev xinit x11-xserver-utils
+             xz-utils)  # unpacks the databases of earlier releases (tests/db/fixtures)
 fi
 
 missing=()
