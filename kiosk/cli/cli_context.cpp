@@ -33,6 +33,8 @@ int exit_code_for(MessageId id) {
         // Footage to be cleared or exported that no longer matches its record.
         case MessageId::PurgeCopyNotIntact:
         case MessageId::EvidenceSourceNotIntact:
+        // A backup file that no longer matches its MANIFEST.
+        case MessageId::BackupFileDamaged:
             return kExitTampered;
         case MessageId::StorageFailure:
         case MessageId::StorageBusy:
@@ -85,6 +87,10 @@ int exit_code_for(MessageId id) {
         case MessageId::PrintJobCanceled:
         case MessageId::PrintJobTimedOut:
         case MessageId::PrintFailed:
+        // The backup disk: not there, not writable, or full.
+        case MessageId::BackupTargetMissing:
+        case MessageId::BackupTargetUnwritable:
+        case MessageId::BackupNoSpace:
             return kExitEnvironment;
         default:
             return kExitRefused;

@@ -19,7 +19,8 @@ enum ExitCode : int {
     kExitRefused = 1,     // a rule refused the request, or input was rejected
     kExitUsage = 2,       // the command line is wrong
     kExitTampered = 3,    // verify found the ledger or audit chain altered
-    kExitEnvironment = 4  // database, key or file missing, busy or failing
+    kExitEnvironment = 4,  // database, key or file missing, busy or failing
+    kExitAttention = 5     // status: something needs a person's attention
 };
 
 struct CliContext {

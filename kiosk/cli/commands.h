@@ -36,5 +36,9 @@ int cmd_allocation(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_assets(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_repair(CliContext& ctx, const std::vector<std::string>& words);
 int cmd_compensation(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_backup(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_restore(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_status(CliContext& ctx, const std::vector<std::string>& words);
+int cmd_maintenance(CliContext& ctx, const std::vector<std::string>& words);
 
 }  // namespace custody::cli

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kiosk/cli/commands.h"
+#include "kiosk/service/journal_sink.h"
 
 namespace custody::cli {
 namespace {
@@ -31,6 +32,14 @@ const char* kHelpZh = R"(custodyctl — 执法记录仪保管柜管理命令
   overdue [--format table|csv|json]                   超期未归还导出的设备（R14）
   devices                                             柜内与领出设备一览
   verify [--archive]                                  核对审计链、签名与台账；--archive 重新计算存档文件哈希并与数据库、SHA256SUMS 核对
+  backup --to 目录                                    在线备份（终端可照常工作）：数据库、签名密钥、链头标记与存档录像写入
+                                                      目录/custody-backup-<UTC 时间>/，最后写入 MANIFEST 即为完整备份（R12、R16）
+  restore --from 备份文件夹 [--force]                 按 MANIFEST 逐个核对后恢复到 --db、--key、--archive；已有数据库须加 --force，
+                                                      原有文件改名为 *.replaced-<时间> 保留，从不删除
+  status [--config kiosk.conf] [--min-free-mb MB] [--require-hardware]
+                                                      运行概况，每项一行：数据库与链头标记、读卡器、储存柜、存档盘剩余空间
+                                                      （默认下限 2048 MB）、停止的导出任务、超期设备；未配置读卡器或储存柜
+                                                      记为正常，加 --require-hardware 则记为需注意；有需注意项时退出码为 5
   badge revoke 卡号 [--reason 原因]                   注销卡
   officer activate|deactivate 警号                    启用、停用民警
   profile [show] | profile set 键 值                  查看、修改策略项
@@ -86,6 +95,8 @@ const char* kHelpZh = R"(custodyctl — 执法记录仪保管柜管理命令
   compensation acknowledge|pay|waive 案件 --by 警号 [--amount 元 --on 日期 --receipt 收据号] [--reason 理由]
                                                       当事人确认、缴款（可分次）、免予赔偿
   compensation show|list [案件]                       案件详情（逐行计算）与一览
+  maintenance                                         夜间维护（custody-maintenance.timer）：结已结束的会计月份，
+                                                      统计待审查的超期录像（R18），记录逾期设备（R14）
   printers                                            打印服务器（CUPS）的队列：默认队列、是否接受任务、是否暂停；报表所用队列
   report 类型 --out 文件.pdf [--print [队列]] [--lang en]
                                                       生成 A4 PDF 报表并可打印；类型：custody 保管使用报告、ledger 使用台账（R5）、
@@ -103,7 +114,8 @@ const char* kHelpZh = R"(custodyctl — 执法记录仪保管柜管理命令
 录像存档：--archive，其次环境变量 CUSTODY_ARCHIVE，否则数据库所在目录下的 archive/。
 硬件配置：--config，其次环境变量 CUSTODY_CONF，其次 /etc/custody-kiosk/kiosk.conf，否则 ~/.config/custody-kiosk/kiosk.conf。
 
-退出码：0 成功；1 业务规则拒绝或输入被拒；2 用法错误；3 审计链被篡改；4 数据库、密钥、文件或硬件问题。
+退出码：0 成功；1 业务规则拒绝或输入被拒；2 用法错误；3 审计链被篡改；4 数据库、密钥、文件或硬件问题；
+5 status 发现需要注意的项。
 )";
 
 const char* kHelpEn = R"(custodyctl — administration of the body-worn camera custody kiosk
@@ -130,6 +142,17 @@ Commands:
   devices                                               devices in the cabinet and out
   verify [--archive]                                    check the audit chain, signatures and ledger; --archive re-hashes every
                                                         archived file against the database and its SHA256SUMS
+  backup --to DIR                                       an online backup (the kiosk keeps working): database, signing key, head
+                                                        anchor and archived footage into DIR/custody-backup-<UTC time>/; the
+                                                        MANIFEST, written last, marks it complete (R12, R16)
+  restore --from BACKUP-FOLDER [--force]                check every file against the MANIFEST, then restore to --db, --key and
+                                                        --archive; an existing database needs --force and is kept as
+                                                        *.replaced-<time>, never deleted
+  status [--config kiosk.conf] [--min-free-mb MB] [--require-hardware]
+                                                        a health summary, one line each: database and head anchor, badge reader,
+                                                        cabinet, free space of the archive disk (threshold 2048 MB unless given),
+                                                        stopped offloads, overdue devices; a reader or cabinet not configured
+                                                        counts as OK unless --require-hardware; exit 5 when anything needs attention
   badge revoke UID [--reason TEXT]                      revoke a badge
   officer activate|deactivate NUMBER                    put an officer on or off duty
   profile [show] | profile set KEY VALUE                show or change a policy setting
@@ -189,6 +212,9 @@ Commands:
   compensation acknowledge|pay|waive CASE --by NUMBER [--amount YUAN --on DATE --receipt NO] [--reason TEXT]
                                                         the officer's acknowledgement, payments (partial too), waiver
   compensation show|list [CASE]                         one case with its calculation line by line; all cases
+  maintenance                                           the nightly upkeep (custody-maintenance.timer): close the accounting
+                                                        months that ended, count footage due for review (R18), log overdue
+                                                        devices (R14)
   printers                                              the print server's (CUPS) queues: the default, whether each takes jobs
                                                         or is stopped, and the queue reports print on
   report KIND --out FILE.pdf [--print [QUEUE]]          an A4 PDF report, printed if asked; KIND: custody, ledger (R5),
@@ -206,7 +232,7 @@ Footage archive: --archive, else $CUSTODY_ARCHIVE, else archive/ beside the data
 Hardware: --config, else $CUSTODY_CONF, else /etc/custody-kiosk/kiosk.conf, else ~/.config/custody-kiosk/kiosk.conf.
 
 Exit codes: 0 success; 1 refused by a rule or input rejected; 2 usage error; 3 audit chain tampered;
-4 database, key, file or hardware problem.
+4 database, key, file or hardware problem; 5 status found something that needs attention.
 )";
 
 const std::map<std::string, Command>& commands() {
@@ -219,11 +245,15 @@ const std::map<std::string, Command>& commands() {
         {"pin", cmd_pin},           {"reconcile", cmd_reconcile}, {"quarantine", cmd_quarantine},
         {"release", cmd_release},   {"fault", cmd_fault},     {"report", cmd_report},
         {"sim", cmd_sim},           {"printers", cmd_printers}, {"allocation", cmd_allocation}, {"assets", cmd_assets}, {"repair", cmd_repair}, {"compensation", cmd_compensation},
+        {"backup", cmd_backup},     {"restore", cmd_restore}, {"status", cmd_status}, {"maintenance", cmd_maintenance},
     };
     return table;
 }
 
 int run(int argc, char** argv) {
+    // The upkeep timer and an administrator's scripts run custodyctl as services: their
+    // log lines then reach the journal with their custody fields.
+    service::log_to_journal_under_systemd();
     CliContext ctx;
     ctx.lang = lang_from_environment();
     std::string db, key, archive;

@@ -5,9 +5,11 @@
 # the custody user, the settings, the data folder with an initialised database and a
 # private key, the units enabled and valid, an edited setting kept over a reinstall, and a
 # purge that leaves the database and the footage archive in place.
+# Last, installer/install.sh installs the same from the source checkout.
 #   tests/installer/package_test.sh BUILD_DIR
 set -euo pipefail
 build=$(realpath "$1")
+source=$(realpath "$(dirname "$0")/../..")
 work=$(mktemp -d /tmp/custody-package.XXXXXX)
 root=$work/root
 failures=0
@@ -82,12 +84,19 @@ in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-
 # throw-away root must start without them.
 if in_root getent passwd custody >/dev/null; then echo "the custody user exists before install" >&2; exit 1; fi
 rm -rf "$root/var/lib/custody-kiosk" "$root/etc/custody-kiosk"
-bash "$2" "$root" "$work"
+# The source checkout and this build, at the same paths, for installer/install.sh.
+for d in "$3" "$4"; do
+    mkdir -p "$root$d"
+    mount --bind "$d" "$root$d"
+done
+bash "$2" "$root" "$work" "$3" "$4"
 SCRIPT
 cat >"$work/checks.sh" <<'SCRIPT'
 set -uo pipefail
 root=$1
 work=$2
+src=$3
+build=$4
 failures=0
 check() {
     local what=$1
@@ -107,7 +116,7 @@ check "the archive folder exists" test "$(mode_owner /var/lib/custody-kiosk/arch
 check "database initialised" test "$(mode_owner /var/lib/custody-kiosk/custody.db | cut -d' ' -f2)" = "custody:custody"
 check "signing key is 0600" test "$(mode_owner /var/lib/custody-kiosk/custody.db.key)" = "600 custody:custody"
 check "kiosk.conf created from the template" cmp "$root/usr/share/custody-kiosk/kiosk.conf" "$root/etc/custody-kiosk/kiosk.conf"
-check "the installed programs read the installed settings" as_custody /usr/bin/custodyctl hw readers
+check "the installed programs read the installed settings (custodyctl status)" as_custody /usr/bin/custodyctl --db /var/lib/custody-kiosk/custody.db status --min-free-mb 1
 check "the installed database verifies" as_custody /usr/bin/custodyctl --db /var/lib/custody-kiosk/custody.db verify
 check "custodyctl finds the installed database by default" chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/bin HOME=/nonexistent runuser -u custody -- /usr/bin/custodyctl profile
 check "kiosk service enabled (boots into the kiosk)" test -L "$root/etc/systemd/system/multi-user.target.wants/custody-kiosk.service"
@@ -133,10 +142,22 @@ check "purge keeps the database" test -s "$root/var/lib/custody-kiosk/custody.db
 check "purge keeps the signing key" test "$key_at_install" = "$(sha256sum <"$root/var/lib/custody-kiosk/custody.db.key" 2>/dev/null)"
 check "purge keeps the footage archive" test "$(cat "$root/var/lib/custody-kiosk/archive/kept.mp4")" = evidence
 check "purge removes the unit links" test ! -e "$root/etc/systemd/system/multi-user.target.wants/custody-kiosk.service"
+
+# From a source checkout, without the package: installer/install.sh on a machine that
+# has neither the custody user nor its data.
+in_root userdel custody
+rm -rf "$root/var/lib/custody-kiosk"
+check "installer/install.sh --prebuilt" in_root "$src/installer/install.sh" --prebuilt "$build"
+check "install.sh: programs in place" test -x "$root/usr/bin/custodyctl" -a -x "$root/usr/bin/custody-kiosk"
+check "install.sh: units in place and enabled" test -L "$root/etc/systemd/system/multi-user.target.wants/custody-kiosk.service"
+check "install.sh: custody user" chroot "$root" getent passwd custody
+check "install.sh: database and 0600 key" test "$(mode_owner /var/lib/custody-kiosk/custody.db.key)" = "600 custody:custody"
+check "install.sh: settings" test -s "$root/etc/custody-kiosk/kiosk.conf"
+check "install.sh: the installed database verifies" as_custody /usr/bin/custodyctl --db /var/lib/custody-kiosk/custody.db verify
 echo "$failures" >"$work/root-failures"
 SCRIPT
 echo 1 >"$work/root-failures"
-unshare --mount --propagation private bash "$work/in-root.sh" "$work" "$work/checks.sh" || echo "FAIL - the install session stopped early"
+unshare --mount --propagation private bash "$work/in-root.sh" "$work" "$work/checks.sh" "$source" "$build" || echo "FAIL - the install session stopped early"
 failures=$((failures + $(cat "$work/root-failures")))
 
 echo
