@@ -98,7 +98,7 @@ const char* kHelpZh = R"(custodyctl — 执法记录仪保管柜管理命令
   maintenance                                         夜间维护（custody-maintenance.timer）：结已结束的会计月份，
                                                       统计待审查的超期录像（R18），记录逾期设备（R14）
   printers                                            打印服务器（CUPS）的队列：默认队列、是否接受任务、是否暂停；报表所用队列
-  report 类型 --out 文件.pdf [--print [队列]] [--lang en]
+  report 类型 --out 文件.pdf [--print [队列]]
                                                       生成 A4 PDF 报表并可打印；类型：custody 保管使用报告、ledger 使用台账（R5）、
                                                       evidence-form 摄录情况记录表（R21）、disc-label 光盘标签及封套（R20）、
                                                       receipt 导出回执、reconciliation 盘点报告、interruption 中断情况说明（R13）、
