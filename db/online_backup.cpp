@@ -3,6 +3,8 @@
 #include <chrono>
 #include <thread>
 
+#include "db/rows.h"
+
 namespace custody::db {
 
 namespace {
@@ -49,24 +51,20 @@ Result<SnapshotFiles> archive_files_of(Connection& c) {
         "SELECT archive_path, sha256, bytes FROM recordings "
         "WHERE state IN ('verified','committed','wiped') AND purged_at_ms IS NULL ORDER BY id");
     if (!q) return fail(q.error());
-    while (true) {
-        auto r = q->step();
-        if (!r) return fail(r.error());
-        if (!*r) break;
-        out.recordings.push_back({q->text(0), q->text(1), q->i64(2)});
-    }
+    auto recordings = all<SnapshotRecording>(*q, [](Statement& s) {
+        return SnapshotRecording{s.text(0), s.text(1), s.i64(2)};
+    });
+    if (!recordings) return fail(recordings.error());
+    out.recordings = std::move(*recordings);
     auto j = c.prepare(
         "SELECT j.archive_dir, max(r.state IN ('committed','wiped')) FROM offload_jobs j "
         "JOIN recordings r ON r.job_id = j.id "
         "WHERE r.state IN ('verified','committed','wiped') AND r.purged_at_ms IS NULL "
         "GROUP BY j.id ORDER BY j.id");
     if (!j) return fail(j.error());
-    while (true) {
-        auto r = j->step();
-        if (!r) return fail(r.error());
-        if (!*r) break;
-        out.jobs.push_back({j->text(0), j->i64(1) != 0});
-    }
+    auto jobs = all<SnapshotJob>(*j, [](Statement& s) { return SnapshotJob{s.text(0), s.i64(1) != 0}; });
+    if (!jobs) return fail(jobs.error());
+    out.jobs = std::move(*jobs);
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 #include <vector>
 
 #include "kiosk/archive/durable_dirs.h"
@@ -135,22 +136,29 @@ bool link_durably(const std::string& from, const std::string& to) {
     return true;
 }
 
+// Reads `fd` to its end in chunks, handing each to `take`.
+static Status read_through(int fd, const std::string& path, const std::function<void(const char*, std::size_t)>& take) {
+    std::vector<char> buffer(kChunk);
+    while (true) {
+        const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return fail(Error(MessageId::FileUnreadable, {path, errno_text(errno)}));
+        }
+        if (n == 0) return {};
+        take(buffer.data(), static_cast<std::size_t>(n));
+    }
+}
+
 Result<CopiedFile> hash_file(const std::string& path) {
     UniqueFd in(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY));
     if (!in) return fail(Error(MessageId::FileUnreadable, {path, errno_text(errno)}));
     CopiedFile f;
     archive::Sha256 hash;
-    std::vector<char> buffer(kChunk);
-    while (true) {
-        ssize_t n = ::read(in.get(), buffer.data(), buffer.size());
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return fail(Error(MessageId::FileUnreadable, {path, errno_text(errno)}));
-        }
-        if (n == 0) break;
-        hash.update(buffer.data(), static_cast<std::size_t>(n));
-        f.bytes += n;
-    }
+    CUSTODY_TRY(read_through(in.get(), path, [&](const char* data, std::size_t n) {
+        hash.update(data, n);
+        f.bytes += static_cast<std::int64_t>(n);
+    }));
     f.sha256 = hash.hex_digest();
     return f;
 }
@@ -173,16 +181,7 @@ Result<std::vector<ManifestEntry>> read_manifest(const std::string& folder) {
         return fail(Error(MessageId::FileUnreadable, {path, errno_text(errno)}));
     }
     std::string text;
-    std::vector<char> buffer(kChunk);
-    while (true) {
-        ssize_t n = ::read(in.get(), buffer.data(), buffer.size());
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return fail(Error(MessageId::FileUnreadable, {path, errno_text(errno)}));
-        }
-        if (n == 0) break;
-        text.append(buffer.data(), static_cast<std::size_t>(n));
-    }
+    CUSTODY_TRY(read_through(in.get(), path, [&](const char* data, std::size_t n) { text.append(data, n); }));
     std::vector<ManifestEntry> entries;
     std::size_t at = 0;
     int line = 0;

@@ -7,7 +7,7 @@ set -euo pipefail
 script=$(realpath "$1")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-printf '[reader]\nkind = pn532\n[display]\nawake_from = 06:30 ; early shift\nawake_until = 21:00\n' >"$work/day.conf"
+printf '[reader]\nkind = pn532\n[display]\nawake_from = 06:30\nawake_until = 21:00\n' >"$work/day.conf"
 printf '[display]\nawake_from = 20:00\nawake_until = 06:00\n' >"$work/night.conf"
 
 cat >"$work/cases.sh" <<'CASES'

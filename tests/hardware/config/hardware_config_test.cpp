@@ -2,6 +2,8 @@
 // its file and line rather than read some other way.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "hardware/config/hardware_config.h"
 #include "hardware/config/ini_file.h"
 
@@ -78,6 +80,44 @@ TEST(HardwareConfig, AnEmptyFileMeansTheFirstPn532AndNothingElse) {
     EXPECT_TRUE(c->pn532.connstring.empty());
     EXPECT_FALSE(c->cabinet.has_value());
     EXPECT_TRUE(c->cameras.empty());
+}
+
+// The package installs this file as /etc/custody-kiosk/kiosk.conf: as shipped it must load
+// (a PN532 found by libnfc, no cabinet yet), and every example line in it, uncommented,
+// must be a key the parser knows.
+TEST(HardwareConfig, TheShippedTemplateLoadsAndEveryExampleKeyIsKnown) {
+    const std::string path = std::string(CUSTODY_SOURCE_DIR) + "/installer/package/kiosk.conf";
+    auto c = load_hardware_config(path);
+    ASSERT_TRUE(c.ok()) << log_line(c.error());
+    EXPECT_FALSE(c->cabinet.has_value());
+    EXPECT_EQ(c->display.awake_from, 7 * 60);
+    EXPECT_EQ(c->display.awake_until, 22 * 60);
+
+    std::ifstream in(path);
+    std::string line, section;
+    int examples = 0;
+    while (std::getline(in, line)) {
+        if (line.rfind("[", 0) == 0) section = line;
+        if (line.rfind("; [slot.", 0) == 0) section = line.substr(2);  // the commented slot examples
+        if (line.rfind("; ", 0) != 0 || section.empty()) continue;
+        const std::string example = line.substr(2);
+        const auto eq = example.find(" = ");
+        if (eq == std::string::npos || example.find(' ') != eq) continue;  // prose, not a key
+        // Each example alone in its section: a slot needs a camera library to be read, and
+        // a lone example may still lack its companions (wedge needs its device); what it
+        // must never be is an unknown key or a value the parser refuses.
+        std::string text = section + "\n" + example + "\n";
+        if (section.rfind("[slot.", 0) == 0) text = "[camera]\nlibrary = /l.so\n" + text;
+        if (section == "[cabinet]" && example.rfind("link", 0) != 0) text = "[cabinet]\nlink = tcp:h:502\n" + example + "\n";
+        auto parsed = parse_hardware_config(text, "kiosk.conf");
+        if (!parsed) {
+            ASSERT_TRUE(parsed.error().cause) << log_line(parsed.error());
+            const MessageId why = parsed.error().cause->id;
+            EXPECT_TRUE(why == MessageId::ConfigNeeds) << example << " in " << section << ": " << log_line(parsed.error());
+        }
+        ++examples;
+    }
+    EXPECT_GT(examples, 20) << "the template shows every option";
 }
 
 TEST(HardwareConfig, AMissingFileIsAnEmptyConfiguration) {
