@@ -9,7 +9,9 @@ namespace custody::test {
 
 CommandResult ctl(const std::string& db, const std::vector<std::string>& args, const std::string& lang) {
     std::vector<std::string> argv = {CUSTODYCTL_PATH, "--db", db};
-    std::map<std::string, std::string> env = {{"CUSTODY_DB", ""}, {"CUSTODY_KEY", ""}};
+    // JOURNAL_STREAM empty: a test run started by a systemd unit still sees custodyctl's
+    // log lines on its standard error.
+    std::map<std::string, std::string> env = {{"CUSTODY_DB", ""}, {"CUSTODY_KEY", ""}, {"JOURNAL_STREAM", ""}};
     if (lang == "zh") {
         for (const char* v : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) env[v] = "";
     } else {
