@@ -46,6 +46,7 @@ int exit_code_for(MessageId id) {
         case MessageId::KeyInvalid:
         case MessageId::KeyExists:
         case MessageId::FileUnreadable:
+        case MessageId::StoreOwnerNotTaken:
         case MessageId::FileUnwritable:
         case MessageId::CryptoUnavailable:
         case MessageId::TimeZoneUnknown:

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kiosk/cli/commands.h"
+#include "kiosk/cli/store_owner.h"
 #include "kiosk/service/journal_sink.h"
 
 namespace custody::cli {
@@ -288,6 +289,7 @@ int run(int argc, char** argv) {
     ctx.paths = db::StorePaths::for_db(db);
     if (!key.empty()) ctx.paths.key = key;
     ctx.archive_root = archive.empty() ? default_archive_root(db) : archive;
+    if (auto owner = act_as_store_owner(ctx.paths.db); !owner) return ctx.report(owner.error());
     auto it = commands().find(argv[i]);
     if (it == commands().end()) return ctx.report(usage(std::string("unknown command ") + argv[i]));
     std::vector<std::string> words(argv + i + 1, argv + argc);

@@ -110,7 +110,8 @@ void CabinetCheckout::recheck_docked(int slot) {
     auto camera = cameras_.open(slot);
     if (!reading || !camera) {
         log_event(LogLevel::Error, "slot " + std::to_string(slot) + ": camera not re-checked, its binding may remain: " +
-                                       (camera ? std::string("no cabinet reading") : log_line(camera.error())));
+                                       (camera ? std::string("no cabinet reading") : log_line(camera.error())),
+                  LogFields{}.at_slot(slot));
         return;
     }
     auto checked =

@@ -50,7 +50,8 @@ void DockWatcher::run() {
         if (report) {
             events_.on_docked(*report);
         } else {
-            log_event(LogLevel::Warning, "slot " + std::to_string(next.slot) + ": " + log_line(report.error()));
+            log_event(LogLevel::Warning, "slot " + std::to_string(next.slot) + ": " + log_line(report.error()),
+                      LogFields{}.at_slot(next.slot));
             events_.on_dock_failed(next.slot, report.error());
         }
         lock.lock();

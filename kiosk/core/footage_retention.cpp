@@ -233,7 +233,8 @@ Status FootageRetention::finish_purge(const Recording& r, const std::string& job
         outcome.file_already_gone = true;
         if (!outcome.completed_earlier_purge)
             log_event(LogLevel::Warning, "purge of recording " + id + ": " + r.archive_path +
-                                             " vanished between its check and its deletion");
+                                             " vanished between its check and its deletion",
+                      LogFields{}.in_job(r.job_id));
     }
     // The job's SHA256SUMS keeps only what the archive still holds, so `sha256sum -c` in
     // the folder passes; the purged file's hash stays in its row and in the audit log.
