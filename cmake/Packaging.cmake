@@ -29,6 +29,14 @@ install(CODE "execute_process(COMMAND gzip -9nc \"${changelog}\"
                               OUTPUT_FILE \"${CMAKE_BINARY_DIR}/package/changelog.gz\")")
 install(FILES ${CMAKE_BINARY_DIR}/package/changelog.gz DESTINATION ${doc})
 
+# Manual pages, compressed the same way.
+file(GLOB man_pages ${pkg}/man/*.1)
+foreach(page IN LISTS man_pages)
+  get_filename_component(name ${page} NAME)
+  install(CODE "execute_process(COMMAND gzip -9nc \"${page}\" OUTPUT_FILE \"${CMAKE_BINARY_DIR}/package/${name}.gz\")")
+  install(FILES ${CMAKE_BINARY_DIR}/package/${name}.gz DESTINATION share/man/man1)
+endforeach()
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME custody-kiosk)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
