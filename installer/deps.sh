@@ -33,8 +33,9 @@ if [ "${1:-}" = "--test" ]; then
              python3-openpyxl  # reads the exported workbooks independently
              # the Debian package: lintian checks it; it is installed into a throw-away
              # root that needs what it depends on (udev) and what its units start (xinit,
-             # xset), for systemd-analyze verify and the screen-hours test.
-             lintian udev xinit x11-xserver-utils
+             # xset), for systemd-analyze verify and the screen-hours test; install.sh run
+             # there wants the kiosk session's X server too.
+             lintian udev xinit x11-xserver-utils xserver-xorg-core xserver-xorg-input-libinput
              xz-utils)  # unpacks the databases of earlier releases (tests/db/fixtures)
 fi
 
